@@ -1,0 +1,91 @@
+# waymark: a plain Makefile driven by pkg-config (see docs/ARCHITECTURE.md).
+#
+#   make              build build/waymark
+#   make check        build and run every test
+#   make SAN=1 check  the same under AddressSanitizer and UBSan (in build-san/)
+#   make WERROR=1     treat warnings as errors (CI does)
+#   make bench        run the benchmarks in bench/
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS = jansson yaml-0.1
+
+ifeq ($(SAN),1)
+O ?= build-san
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+OPT = -O1 -g
+else
+O ?= build
+SANFLAGS =
+OPT = -O2 -g
+endif
+
+WARN = -Wall -Wextra -Wshadow -Wpointer-arith -Wcast-align -Wwrite-strings \
+	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla \
+	-Wundef -Wno-missing-field-initializers
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) \
+	-Isrc -include src/lib/banned.h \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS))
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+LIB_SRC = src/lib/err.c src/lib/strbuf.c src/lib/term.c src/lib/text.c \
+	src/lib/xalloc.c
+KB_SRC = src/kb/check.c src/kb/crosswalk.c src/kb/json.c src/kb/load.c \
+	src/kb/search.c
+CLI_SRC = src/cli/cli.c src/cli/commands.c src/cli/help.c src/cli/kb.c \
+	src/cli/version.c
+KB_DATA = $(sort $(wildcard kb/*.yaml))
+
+CORE_OBJ = $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC) $(KB_SRC)) $(O)/kb_data.o
+CLI_OBJ = $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test-*.c))
+
+all: $(O)/waymark
+
+$(O)/waymark: $(CORE_OBJ) $(CLI_OBJ) $(O)/cli/main.o
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/mkembed: tools/mkembed.c
+	@mkdir -p $(O)
+	$(CC) -std=c17 -O2 -Wall -Wextra -o $@ $<
+
+$(O)/kb_data.c: $(O)/mkembed $(KB_DATA)
+	$(O)/mkembed $@ $(KB_DATA)
+
+$(O)/kb_data.o: $(O)/kb_data.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/tests/%: tests/unit/%.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(ALL_LDFLAGS) \
+		$(LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
+
+unit: $(UNIT_TESTS)
+	@for t in $(UNIT_TESTS); do $$t || exit 1; done
+
+check: $(O)/waymark $(UNIT_TESTS)
+	@WAYMARK=$(abspath $(O)/waymark) UNIT_TESTS="$(UNIT_TESTS)" \
+		sh tests/run.sh
+
+bench: $(O)/waymark
+	sh bench/run.sh $(O)/waymark
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all unit check bench clean
+.SUFFIXES:
+
+-include $(shell find $(O) -name '*.d' 2>/dev/null)

@@ -1,0 +1,353 @@
+/* check.c: index the evidence base and enforce its rules. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb.h"
+#include "lib/strbuf.h"
+#include "lib/xalloc.h"
+
+static int cmp_element(const void *a, const void *b)
+{
+	const struct kb_element *x = *(const struct kb_element *const *)a;
+	const struct kb_element *y = *(const struct kb_element *const *)b;
+	int c = strcmp(x->id.s ? x->id.s : "", y->id.s ? y->id.s : "");
+
+	if (c)
+		return c;
+	/* keep duplicates in load order so messages are stable */
+	c = strcmp(x->framework->file, y->framework->file);
+	return c ? c : x->line - y->line;
+}
+
+static void build_index(struct kb *kb)
+{
+	size_t n = 0, k = 0;
+
+	for (size_t i = 0; i < kb->nframeworks; i++)
+		n += kb->frameworks[i]->nelements;
+	free(kb->index);
+	kb->index = xcalloc(n, sizeof(*kb->index));
+	for (size_t i = 0; i < kb->nframeworks; i++) {
+		struct kb_framework *fw = kb->frameworks[i];
+		for (size_t j = 0; j < fw->nelements; j++) {
+			fw->elements[j].framework = fw;
+			kb->index[k++] = &fw->elements[j];
+		}
+	}
+	kb->nindex = n;
+	qsort(kb->index, n, sizeof(*kb->index), cmp_element);
+}
+
+const struct kb_element *kb_element(const struct kb *kb, const char *id)
+{
+	size_t lo = 0, hi = kb->nindex;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *mid_id = kb->index[mid]->id.s ? kb->index[mid]->id.s : "";
+		int c = strcmp(id, mid_id);
+		if (c == 0) {
+			/* the first of any duplicates */
+			while (mid > 0 && kb->index[mid - 1]->id.s &&
+			       !strcmp(kb->index[mid - 1]->id.s, id))
+				mid--;
+			return kb->index[mid];
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct kb_framework *kb_framework(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->nframeworks; i++)
+		if (kb->frameworks[i]->id.s && !strcmp(kb->frameworks[i]->id.s, id))
+			return kb->frameworks[i];
+	return NULL;
+}
+
+const struct kb_determinant *kb_determinant(const struct kb *kb,
+					    const char *id)
+{
+	for (size_t i = 0; i < kb->ndeterminants; i++)
+		if (kb->determinants[i].id.s &&
+		    !strcmp(kb->determinants[i].id.s, id))
+			return &kb->determinants[i];
+	return NULL;
+}
+
+const struct kb_kind *kb_kind(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->nkinds; i++)
+		if (kb->kinds[i].id.s && !strcmp(kb->kinds[i].id.s, id))
+			return &kb->kinds[i];
+	return NULL;
+}
+
+const char *kb_attr(const struct kb_element *el, const char *key)
+{
+	for (size_t i = 0; i < el->nattrs; i++)
+		if (!strcmp(el->attrs[i].key.s, key))
+			return el->attrs[i].value.s;
+	return NULL;
+}
+
+bool kb_has_determinant(const struct kb_element *el, const char *id)
+{
+	for (size_t i = 0; i < el->ndeterminants; i++)
+		if (!strcmp(el->determinants[i].s, id))
+			return true;
+	return false;
+}
+
+/* True if s is non-empty after leading white space. */
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return !*s;
+}
+
+/* Lower-case letters, digits, '-' and '.', starting with a letter or digit. */
+static bool valid_id(const char *s)
+{
+	if (!s || !*s || *s == '-' || *s == '.')
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-' || *s == '.'))
+			return false;
+	return true;
+}
+
+struct checker {
+	struct kb *kb;
+	struct kb_errors *errs;
+	size_t n;
+};
+
+static void at_element(struct checker *C, const struct kb_element *e,
+		       const struct kb_str *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Report a problem at field (or at the element when field is absent). */
+static void at_element(struct checker *C, const struct kb_element *e,
+		       const struct kb_str *field, const char *fmt, ...)
+{
+	int line = field && field->s ? field->line : e->line;
+	int col = field && field->s ? field->col : e->col;
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	kb_errorf(C->errs, e->framework->file, line, col, "%s", sb.buf);
+	sb_release(&sb);
+	C->n++;
+}
+
+static void check_required(struct checker *C, const struct kb_element *e)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} fields[] = {
+		{ "id", offsetof(struct kb_element, id) },
+		{ "kind", offsetof(struct kb_element, kind) },
+		{ "title", offsetof(struct kb_element, title) },
+		{ "summary", offsetof(struct kb_element, summary) },
+		{ "source", offsetof(struct kb_element, source) },
+	};
+	const char *id = e->id.s ? e->id.s : "(no id)";
+
+	for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++) {
+		const struct kb_str *f =
+			(const void *)((const char *)e + fields[i].offset);
+		if (!f->s)
+			at_element(C, e, NULL, "element '%s': missing field '%s'",
+				   id, fields[i].name);
+		else if (blank(f->s))
+			at_element(C, e, f, "element '%s': field '%s' is empty",
+				   id, fields[i].name);
+	}
+}
+
+static void check_id(struct checker *C, const struct kb_element *e)
+{
+	const char *fwid = e->framework->id.s;
+	size_t n = fwid ? strlen(fwid) : 0;
+
+	if (!e->id.s || blank(e->id.s))
+		return;
+	if (!valid_id(e->id.s))
+		at_element(C, e, &e->id, "element '%s': malformed id; use lower "
+			   "case letters, digits, '-' and '.'", e->id.s);
+	else if (fwid && (strncmp(e->id.s, fwid, n) || e->id.s[n] != '.'))
+		at_element(C, e, &e->id, "element '%s': id must start with "
+			   "'%s.'", e->id.s, fwid);
+}
+
+static void check_links(struct checker *C, const struct kb_element *e)
+{
+	const char *id = e->id.s ? e->id.s : "(no id)";
+
+	if (e->kind.s && !blank(e->kind.s) && !kb_kind(C->kb, e->kind.s))
+		at_element(C, e, &e->kind, "element '%s': unknown kind '%s'; "
+			   "see 'waymark kb kinds'", id, e->kind.s);
+	if (!e->ndeterminants)
+		at_element(C, e, NULL, "element '%s': no determinants; link it "
+			   "to at least one", id);
+	for (size_t i = 0; i < e->ndeterminants; i++) {
+		const struct kb_str *d = &e->determinants[i];
+		if (!kb_determinant(C->kb, d->s))
+			at_element(C, e, d, "element '%s': unknown determinant "
+				   "'%s'", id, d->s);
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(e->determinants[j].s, d->s))
+				at_element(C, e, d, "element '%s': determinant "
+					   "'%s' listed twice", id, d->s);
+	}
+	if (e->parent.s) {
+		if (!kb_element(C->kb, e->parent.s))
+			at_element(C, e, &e->parent, "element '%s': unknown "
+				   "parent '%s'", id, e->parent.s);
+		else if (e->id.s && !strcmp(e->parent.s, e->id.s))
+			at_element(C, e, &e->parent, "element '%s': is its own "
+				   "parent", id);
+	}
+	for (size_t i = 0; i < e->nrelated; i++)
+		if (!kb_element(C->kb, e->related[i].s))
+			at_element(C, e, &e->related[i], "element '%s': unknown "
+				   "related id '%s'", id, e->related[i].s);
+}
+
+/* Follow parents from e; a chain longer than the base is a cycle. */
+static void check_cycle(struct checker *C, const struct kb_element *e)
+{
+	const struct kb_element *p = e;
+	size_t steps = 0;
+
+	while (p && p->parent.s) {
+		p = kb_element(C->kb, p->parent.s);
+		if (p == e || ++steps > C->kb->nindex) {
+			at_element(C, e, &e->parent, "element '%s': its parents "
+				   "form a cycle through '%s'", e->id.s,
+				   e->parent.s);
+			return;
+		}
+	}
+}
+
+static void check_framework(struct checker *C, const struct kb_framework *fw)
+{
+	static const char *const names[] = { "id", "title", "citation" };
+	const struct kb_str *fields[] = { &fw->id, &fw->title, &fw->citation };
+
+	for (size_t i = 0; i < 3; i++) {
+		if (blank(fields[i]->s)) {
+			kb_errorf(C->errs, fw->file, fw->line, fw->col,
+				  "framework: missing or empty field '%s'%s",
+				  names[i], i == 2 ? "; every framework must "
+				  "say how to cite it" : "");
+			C->n++;
+		}
+	}
+	if (fw->id.s && !valid_id(fw->id.s)) {
+		kb_errorf(C->errs, fw->file, fw->id.line, fw->id.col,
+			  "framework: malformed id '%s'", fw->id.s);
+		C->n++;
+	}
+	if (fw->nelements == 0) {
+		kb_errorf(C->errs, fw->file, fw->line, fw->col,
+			  "framework '%s' has no elements",
+			  fw->id.s ? fw->id.s : "");
+		C->n++;
+	}
+}
+
+static void check_duplicates(struct checker *C)
+{
+	for (size_t i = 1; i < C->kb->nindex; i++) {
+		const struct kb_element *a = C->kb->index[i - 1];
+		const struct kb_element *b = C->kb->index[i];
+		if (a->id.s && b->id.s && !strcmp(a->id.s, b->id.s)) {
+			kb_errorf(C->errs, b->framework->file, b->id.line,
+				  b->id.col, "duplicate id '%s', first defined "
+				  "at %s:%d", b->id.s, a->framework->file,
+				  a->id.line);
+			C->n++;
+		}
+	}
+}
+
+static void check_crosswalk(struct checker *C)
+{
+	struct kb *kb = C->kb;
+
+	if (!kb->ndeterminants) {
+		kb_errorf(C->errs, "(evidence base)", 0, 0,
+			  "no determinants defined; the crosswalk is missing");
+		C->n++;
+	}
+	for (size_t i = 0; i < kb->ndeterminants; i++) {
+		const struct kb_determinant *d = &kb->determinants[i];
+		if (blank(d->id.s) || !valid_id(d->id.s) || blank(d->title.s) ||
+		    blank(d->summary.s)) {
+			kb_errorf(C->errs, d->file, d->line, d->col,
+				  "determinant '%s': needs a valid id, a title "
+				  "and a summary", d->id.s ? d->id.s : "");
+			C->n++;
+		}
+		for (size_t j = 0; j < d->nstatements; j++) {
+			const struct kb_statement *s = &d->statements[j];
+			if (blank(s->id.s) || !valid_id(s->id.s) ||
+			    blank(s->text.s)) {
+				kb_errorf(C->errs, d->file,
+					  s->id.s ? s->id.line : d->line,
+					  s->id.s ? s->id.col : d->col,
+					  "determinant '%s': a statement needs "
+					  "a valid id and a text",
+					  d->id.s ? d->id.s : "");
+				C->n++;
+			}
+		}
+	}
+	for (size_t i = 0; i < kb->nkinds; i++) {
+		const struct kb_kind *k = &kb->kinds[i];
+		if (blank(k->id.s) || !valid_id(k->id.s) || blank(k->title.s)) {
+			kb_errorf(C->errs, k->file, k->id.line, k->id.col,
+				  "kind '%s': needs a valid id and a title",
+				  k->id.s ? k->id.s : "");
+			C->n++;
+		}
+	}
+}
+
+size_t kb_finish(struct kb *kb, struct kb_errors *errs)
+{
+	struct checker C = { kb, errs, 0 };
+
+	build_index(kb);
+	check_crosswalk(&C);
+	check_duplicates(&C);
+	for (size_t i = 0; i < kb->nframeworks; i++) {
+		const struct kb_framework *fw = kb->frameworks[i];
+		check_framework(&C, fw);
+		for (size_t j = 0; j < fw->nelements; j++) {
+			const struct kb_element *e = &fw->elements[j];
+			check_required(&C, e);
+			check_id(&C, e);
+			check_links(&C, e);
+			check_cycle(&C, e);
+		}
+	}
+	return C.n;
+}

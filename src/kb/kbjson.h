@@ -1,0 +1,22 @@
+/* kbjson.h: JSON shapes of evidence-base objects (docs/json.md). */
+#ifndef WM_KBJSON_H
+#define WM_KBJSON_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "kb.h"
+
+/*
+ * Each returns a new reference the caller owns. An element's short form
+ * (full = false) has id, framework, kind, title, determinants, parent and
+ * source; the full form adds summary, citation, related, keywords, attrs
+ * and note.
+ */
+json_t *kb_element_json(const struct kb_element *e, bool full);
+json_t *kb_framework_json(const struct kb_framework *fw);
+json_t *kb_determinant_json(const struct kb_determinant *d);
+/* [{file, line, column, message}, ...] */
+json_t *kb_errors_json(const struct kb_errors *errs);
+
+#endif

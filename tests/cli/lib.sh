@@ -1,0 +1,43 @@
+# tests/cli/lib.sh: helpers for black-box tests of the waymark binary.
+# Each check prints "ok N - NAME" or "not ok N - NAME" (TAP-like).
+: "${WAYMARK:?set WAYMARK to the waymark binary}"
+n=0
+fails=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+OUT="$TMP/out"
+ERR="$TMP/err"
+export NO_COLOR=1 COLUMNS=100
+unset WAYMARK_KB WAYMARK_DB
+
+# run ARGS...: run waymark, keep stdout in $OUT, stderr in $ERR, status in $rc
+run() {
+	"$WAYMARK" "$@" >"$OUT" 2>"$ERR" </dev/null
+	rc=$?
+}
+
+pass() { n=$((n + 1)); echo "ok $n - $1"; }
+fail() {
+	n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"
+	[ -z "${2:-}" ] || echo "# $2"
+	echo "# stdout:"; head -15 "$OUT" | sed 's/^/#   /'
+	echo "# stderr:"; head -15 "$ERR" | sed 's/^/#   /'
+}
+
+# expect_rc CODE NAME
+expect_rc() {
+	if [ "$rc" -eq "$1" ]; then pass "$2"; else fail "$2" "exit $rc, expected $1"; fi
+}
+# expect_out TEXT NAME: stdout contains TEXT (fixed string)
+expect_out() {
+	if grep -qF -- "$1" "$OUT"; then pass "$2"; else fail "$2" "stdout lacks '$1'"; fi
+}
+expect_no_out() {
+	if grep -qF -- "$1" "$OUT"; then fail "$2" "stdout has '$1'"; else pass "$2"; fi
+}
+# expect_err TEXT NAME: stderr contains TEXT
+expect_err() {
+	if grep -qF -- "$1" "$ERR"; then pass "$2"; else fail "$2" "stderr lacks '$1'"; fi
+}
+skip() { n=$((n + 1)); echo "skip $n - $1"; }
+done_testing() { [ "$fails" -eq 0 ]; }
