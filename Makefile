@@ -48,28 +48,35 @@ CLI_OBJ = $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test-*.c))
 
+ifneq ($(V),1)
+Q = @
+QUIET_CC = @echo '   CC      '$@;
+QUIET_LINK = @echo '   LINK    '$@;
+QUIET_GEN = @echo '   GEN     '$@;
+endif
+
 all: $(O)/waymark
 
 $(O)/waymark: $(CORE_OBJ) $(CLI_OBJ) $(O)/cli/main.o
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
 $(O)/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(O)/mkembed: tools/mkembed.c
 	@mkdir -p $(O)
-	$(CC) -std=c17 -O2 -Wall -Wextra -o $@ $<
+	$(QUIET_LINK)$(CC) -std=c17 -O2 -Wall -Wextra -o $@ $<
 
 $(O)/kb_data.c: $(O)/mkembed $(KB_DATA)
-	$(O)/mkembed $@ $(KB_DATA)
+	$(QUIET_GEN)$(O)/mkembed $@ $(KB_DATA)
 
 $(O)/kb_data.o: $(O)/kb_data.c
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/tests/%: tests/unit/%.c $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(ALL_LDFLAGS) \
+	$(QUIET_LINK)$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(CORE_OBJ) $(ALL_LDFLAGS) \
 		$(LIBS) $(shell $(PKG_CONFIG) --libs cmocka)
 
 unit: $(UNIT_TESTS)

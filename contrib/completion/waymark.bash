@@ -1,0 +1,46 @@
+# bash completion for waymark. Source it, or install it as
+# /usr/share/bash-completion/completions/waymark.
+
+_waymark()
+{
+	local cur prev words cword
+	_init_completion 2>/dev/null || {
+		cur=${COMP_WORDS[COMP_CWORD]}
+		prev=${COMP_WORDS[COMP_CWORD-1]}
+		words=("${COMP_WORDS[@]}")
+		cword=$COMP_CWORD
+	}
+	local commands="help version kb"
+	local i cmd= sub=
+	for ((i = 1; i < cword; i++)); do
+		case ${words[i]} in
+		--kb) ((i++)) ;;
+		-*) ;;
+		*) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ -z $sub ]]; then sub=${words[i]}; fi ;;
+		esac
+	done
+	case $prev in
+	--kb) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	--kind) COMPREPLY=($(compgen -W "$(waymark kb kinds 2>/dev/null | awk 'NR>1{print $1}')" -- "$cur")); return ;;
+	--source) COMPREPLY=($(compgen -W "$(waymark kb frameworks --json 2>/dev/null | sed -n 's/^    "id": "\(.*\)",/\1/p')" -- "$cur")); return ;;
+	esac
+	if [[ -z $cmd ]]; then
+		COMPREPLY=($(compgen -W "$commands --kb --help --version" -- "$cur"))
+		return
+	fi
+	case $cmd in
+	help) COMPREPLY=($(compgen -W "$commands --all" -- "$cur")) ;;
+	kb)
+		if [[ -z $sub ]]; then
+			COMPREPLY=($(compgen -W "list show search crosswalk frameworks determinants kinds check" -- "$cur"))
+		elif [[ $sub == show && $cur != -* ]]; then
+			COMPREPLY=($(compgen -W "$(waymark kb list 2>/dev/null | awk 'NR>1{print $1}')" -- "$cur"))
+		elif [[ $sub == check && $cur != -* ]]; then
+			COMPREPLY=($(compgen -d -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "--json --kind --source --all --limit --kb --help" -- "$cur"))
+		fi
+		;;
+	esac
+}
+complete -F _waymark waymark
