@@ -35,7 +35,7 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) \
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-LIB_SRC = src/lib/err.c src/lib/strbuf.c src/lib/term.c src/lib/text.c \
+LIB_SRC = src/lib/diag.c src/lib/err.c src/lib/strbuf.c src/lib/term.c src/lib/text.c \
 	src/lib/xalloc.c
 KB_SRC = src/kb/check.c src/kb/crosswalk.c src/kb/json.c src/kb/load.c \
 	src/kb/search.c

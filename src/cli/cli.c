@@ -20,7 +20,7 @@ void cli_add_kb_dir(const char *dir)
 	kb_dirs[nkb_dirs++] = xstrdup(dir);
 }
 
-static void load_env_dirs(struct kb *kb, struct kb_errors *errs)
+static void load_env_dirs(struct kb *kb, struct diags *errs)
 {
 	const char *env = getenv("WAYMARK_KB");
 	char *copy, *p, *next;
@@ -38,7 +38,7 @@ static void load_env_dirs(struct kb *kb, struct kb_errors *errs)
 	free(copy);
 }
 
-size_t cli_kb_load(struct kb *kb, struct kb_errors *errs,
+size_t cli_kb_load(struct kb *kb, struct diags *errs,
 		   const char *extra_dir)
 {
 	kb_init(kb);
@@ -63,18 +63,18 @@ static void release_kb(void)
 
 const struct kb *cli_kb(void)
 {
-	struct kb_errors errs;
+	struct diags errs;
 
 	if (kb_loaded)
 		return &the_kb;
-	kb_errors_init(&errs);
+	diags_init(&errs);
 	if (cli_kb_load(&the_kb, &errs, NULL)) {
-		kb_errors_print(&errs, stderr);
+		diags_print(&errs, stderr);
 		die(EXIT_BADINPUT, "the evidence base is invalid (%zu problem%s "
 		    "above); fix the files or run 'waymark kb check DIR'",
 		    errs.n, errs.n == 1 ? "" : "s");
 	}
-	kb_errors_release(&errs);
+	diags_release(&errs);
 	kb_loaded = true;
 	atexit(release_kb);
 	return &the_kb;

@@ -35,7 +35,7 @@ void cli_add_kb_dir(const char *dir);
  */
 const struct kb *cli_kb(void);
 /* As cli_kb but returns problems instead of exiting (for 'kb check'). */
-size_t cli_kb_load(struct kb *kb, struct kb_errors *errs,
+size_t cli_kb_load(struct kb *kb, struct diags *errs,
 		   const char *extra_dir);
 
 /* Print v as indented JSON on stdout, then release it. */

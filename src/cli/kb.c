@@ -518,27 +518,27 @@ static int kb_kinds(const struct kb *kb, struct kb_opts *o)
 static int kb_check(struct kb_opts *o)
 {
 	struct kb kb;
-	struct kb_errors errs;
+	struct diags errs;
 	size_t n;
 
 	if (o->argc > 1)
 		return cli_usage_error("kb", "'kb check' takes at most one folder");
-	kb_errors_init(&errs);
+	diags_init(&errs);
 	n = cli_kb_load(&kb, &errs, o->argc ? o->argv[0] : NULL);
 	if (o->json) {
 		json_t *root = json_object();
 		json_object_set_new(root, "valid", json_boolean(n == 0));
 		json_object_set_new(root, "elements", json_integer((json_int_t)kb.nindex));
-		json_object_set_new(root, "errors", kb_errors_json(&errs));
+		json_object_set_new(root, "errors", diags_json(&errs));
 		cli_print_json(root);
 	} else if (n) {
-		kb_errors_print(&errs, stderr);
+		diags_print(&errs, stderr);
 		error("the evidence base has %zu problem%s", n, n == 1 ? "" : "s");
 	} else {
 		printf("ok: %zu frameworks, %zu elements, %zu determinants\n",
 		       kb.nframeworks, kb.nindex, kb.ndeterminants);
 	}
-	kb_errors_release(&errs);
+	diags_release(&errs);
 	kb_release(&kb);
 	return n ? EXIT_BADINPUT : 0;
 }

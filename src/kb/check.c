@@ -129,7 +129,7 @@ static bool valid_id(const char *s)
 
 struct checker {
 	struct kb *kb;
-	struct kb_errors *errs;
+	struct diags *errs;
 	size_t n;
 };
 
@@ -149,7 +149,7 @@ static void at_element(struct checker *C, const struct kb_element *e,
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	kb_errorf(C->errs, e->framework->file, line, col, "%s", sb.buf);
+	diag_add(C->errs, e->framework->file, line, col, NULL, -1, "%s", sb.buf);
 	sb_release(&sb);
 	C->n++;
 }
@@ -253,7 +253,7 @@ static void check_framework(struct checker *C, const struct kb_framework *fw)
 
 	for (size_t i = 0; i < 3; i++) {
 		if (blank(fields[i]->s)) {
-			kb_errorf(C->errs, fw->file, fw->line, fw->col,
+			diag_add(C->errs, fw->file, fw->line, fw->col, NULL, -1,
 				  "framework: missing or empty field '%s'%s",
 				  names[i], i == 2 ? "; every framework must "
 				  "say how to cite it" : "");
@@ -261,12 +261,12 @@ static void check_framework(struct checker *C, const struct kb_framework *fw)
 		}
 	}
 	if (fw->id.s && !valid_id(fw->id.s)) {
-		kb_errorf(C->errs, fw->file, fw->id.line, fw->id.col,
+		diag_add(C->errs, fw->file, fw->id.line, fw->id.col, NULL, -1,
 			  "framework: malformed id '%s'", fw->id.s);
 		C->n++;
 	}
 	if (fw->nelements == 0) {
-		kb_errorf(C->errs, fw->file, fw->line, fw->col,
+		diag_add(C->errs, fw->file, fw->line, fw->col, NULL, -1,
 			  "framework '%s' has no elements",
 			  fw->id.s ? fw->id.s : "");
 		C->n++;
@@ -279,8 +279,8 @@ static void check_duplicates(struct checker *C)
 		const struct kb_element *a = C->kb->index[i - 1];
 		const struct kb_element *b = C->kb->index[i];
 		if (a->id.s && b->id.s && !strcmp(a->id.s, b->id.s)) {
-			kb_errorf(C->errs, b->framework->file, b->id.line,
-				  b->id.col, "duplicate id '%s', first defined "
+			diag_add(C->errs, b->framework->file, b->id.line,
+				  b->id.col, NULL, -1, "duplicate id '%s', first defined "
 				  "at %s:%d", b->id.s, a->framework->file,
 				  a->id.line);
 			C->n++;
@@ -293,7 +293,7 @@ static void check_crosswalk(struct checker *C)
 	struct kb *kb = C->kb;
 
 	if (!kb->ndeterminants) {
-		kb_errorf(C->errs, "(evidence base)", 0, 0,
+		diag_add(C->errs, "(evidence base)", 0, 0, NULL, -1,
 			  "no determinants defined; the crosswalk is missing");
 		C->n++;
 	}
@@ -301,7 +301,7 @@ static void check_crosswalk(struct checker *C)
 		const struct kb_determinant *d = &kb->determinants[i];
 		if (blank(d->id.s) || !valid_id(d->id.s) || blank(d->title.s) ||
 		    blank(d->summary.s)) {
-			kb_errorf(C->errs, d->file, d->line, d->col,
+			diag_add(C->errs, d->file, d->line, d->col, NULL, -1,
 				  "determinant '%s': needs a valid id, a title "
 				  "and a summary", d->id.s ? d->id.s : "");
 			C->n++;
@@ -310,9 +310,9 @@ static void check_crosswalk(struct checker *C)
 			const struct kb_statement *s = &d->statements[j];
 			if (blank(s->id.s) || !valid_id(s->id.s) ||
 			    blank(s->text.s)) {
-				kb_errorf(C->errs, d->file,
+				diag_add(C->errs, d->file,
 					  s->id.s ? s->id.line : d->line,
-					  s->id.s ? s->id.col : d->col,
+					  s->id.s ? s->id.col : d->col, NULL, -1,
 					  "determinant '%s': a statement needs "
 					  "a valid id and a text",
 					  d->id.s ? d->id.s : "");
@@ -323,7 +323,7 @@ static void check_crosswalk(struct checker *C)
 	for (size_t i = 0; i < kb->nkinds; i++) {
 		const struct kb_kind *k = &kb->kinds[i];
 		if (blank(k->id.s) || !valid_id(k->id.s) || blank(k->title.s)) {
-			kb_errorf(C->errs, k->file, k->id.line, k->id.col,
+			diag_add(C->errs, k->file, k->id.line, k->id.col, NULL, -1,
 				  "kind '%s': needs a valid id and a title",
 				  k->id.s ? k->id.s : "");
 			C->n++;
@@ -331,7 +331,7 @@ static void check_crosswalk(struct checker *C)
 	}
 }
 
-size_t kb_finish(struct kb *kb, struct kb_errors *errs)
+size_t kb_finish(struct kb *kb, struct diags *errs)
 {
 	struct checker C = { kb, errs, 0 };
 

@@ -69,12 +69,12 @@ json_t *kb_determinant_json(const struct kb_determinant *d)
 	return o;
 }
 
-json_t *kb_errors_json(const struct kb_errors *errs)
+json_t *diags_json(const struct diags *errs)
 {
 	json_t *a = json_array();
 
 	for (size_t i = 0; i < errs->n; i++) {
-		const struct kb_error *e = &errs->v[i];
+		const struct diag *e = &errs->v[i];
 		json_t *o = json_object();
 		json_object_set_new(o, "file", json_string(e->file));
 		json_object_set_new(o, "line", json_integer(e->line));

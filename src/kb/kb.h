@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "lib/diag.h"
+
 /* A scalar from a file, with where it was written (1-based). */
 struct kb_str {
 	char *s;		/* NULL when absent */
@@ -68,18 +70,6 @@ struct kb_kind {
 	char *file;
 };
 
-/* A problem found while loading or checking; line and col are 1-based, 0 if unknown. */
-struct kb_error {
-	char *file;
-	int line, col;
-	char *msg;
-};
-
-struct kb_errors {
-	struct kb_error *v;
-	size_t n, alloc;
-};
-
 struct kb {
 	struct kb_framework **frameworks;
 	size_t nframeworks, fw_alloc;
@@ -95,30 +85,23 @@ struct kb {
 void kb_init(struct kb *kb);
 void kb_release(struct kb *kb);
 
-void kb_errors_init(struct kb_errors *errs);
-void kb_errors_release(struct kb_errors *errs);
-void kb_errorf(struct kb_errors *errs, const char *file, int line, int col,
-	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Print each as "file:line:col: message" (line and col when known). */
-void kb_errors_print(const struct kb_errors *errs, FILE *f);
-
 /*
  * Parse one YAML document (name is used in messages) into kb. A framework
  * whose id is already loaded replaces it; so do determinants and kinds.
  * Returns 0, or -1 with the problems appended to errs and kb unchanged.
  */
 int kb_load_buffer(struct kb *kb, const char *name, const char *data,
-		   size_t len, struct kb_errors *errs);
+		   size_t len, struct diags *errs);
 /* Load the files compiled into the binary. */
-int kb_load_builtin(struct kb *kb, struct kb_errors *errs);
+int kb_load_builtin(struct kb *kb, struct diags *errs);
 /* Load every *.yaml and *.yml file in dir, in name order. */
-int kb_load_dir(struct kb *kb, const char *dir, struct kb_errors *errs);
+int kb_load_dir(struct kb *kb, const char *dir, struct diags *errs);
 
 /*
  * Index the loaded base and check it (docs/kb-format.md lists the rules).
  * Returns the number of problems appended to errs; 0 means valid.
  */
-size_t kb_finish(struct kb *kb, struct kb_errors *errs);
+size_t kb_finish(struct kb *kb, struct diags *errs);
 
 /* Lookups; NULL when absent. kb_element needs kb_finish first. */
 const struct kb_element *kb_element(const struct kb *kb, const char *id);

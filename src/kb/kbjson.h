@@ -17,6 +17,6 @@ json_t *kb_element_json(const struct kb_element *e, bool full);
 json_t *kb_framework_json(const struct kb_framework *fw);
 json_t *kb_determinant_json(const struct kb_determinant *d);
 /* [{file, line, column, message}, ...] */
-json_t *kb_errors_json(const struct kb_errors *errs);
+json_t *diags_json(const struct diags *errs);
 
 #endif

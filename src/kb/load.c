@@ -7,6 +7,7 @@
 #include <yaml.h>
 
 #include "kb.h"
+#include "lib/diag.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -15,55 +16,10 @@
 struct loader {
 	const char *file;
 	yaml_document_t *doc;
-	struct kb_errors *errs;
+	struct diags *errs;
 	size_t nerr;
 	yaml_node_t *key;	/* the key of the pair being read */
 };
-
-void kb_errors_init(struct kb_errors *errs)
-{
-	memset(errs, 0, sizeof(*errs));
-}
-
-void kb_errors_release(struct kb_errors *errs)
-{
-	for (size_t i = 0; i < errs->n; i++) {
-		free(errs->v[i].file);
-		free(errs->v[i].msg);
-	}
-	free(errs->v);
-	kb_errors_init(errs);
-}
-
-void kb_errorf(struct kb_errors *errs, const char *file, int line, int col,
-	       const char *fmt, ...)
-{
-	struct strbuf sb = STRBUF_INIT;
-	struct kb_error *e;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
-	va_end(ap);
-	XGROW(errs->v, errs->alloc, errs->n + 1);
-	e = &errs->v[errs->n++];
-	e->file = xstrdup(file);
-	e->line = line;
-	e->col = col;
-	e->msg = sb_detach(&sb);
-}
-
-void kb_errors_print(const struct kb_errors *errs, FILE *f)
-{
-	for (size_t i = 0; i < errs->n; i++) {
-		const struct kb_error *e = &errs->v[i];
-		if (e->line > 0)
-			fprintf(f, "%s:%d:%d: %s\n", e->file, e->line, e->col,
-				e->msg);
-		else
-			fprintf(f, "%s: %s\n", e->file, e->msg);
-	}
-}
 
 static void lerr(struct loader *L, const yaml_node_t *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -76,8 +32,8 @@ static void lerr(struct loader *L, const yaml_node_t *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vaddf(&sb, fmt, ap);
 	va_end(ap);
-	kb_errorf(L->errs, L->file, (int)n->start_mark.line + 1,
-		  (int)n->start_mark.column + 1, "%s", sb.buf);
+	diag_add(L->errs, L->file, (int)n->start_mark.line + 1,
+		  (int)n->start_mark.column + 1, NULL, -1, "%s", sb.buf);
 	sb_release(&sb);
 	L->nerr++;
 }
@@ -534,7 +490,7 @@ static int parse_document(struct loader *L, struct parsed *P)
 	yaml_node_t *root = yaml_document_get_root_node(L->doc);
 
 	if (!root) {
-		kb_errorf(L->errs, L->file, 1, 1, "the file is empty; expected "
+		diag_add(L->errs, L->file, 1, 1, NULL, -1, "the file is empty; expected "
 			  "a framework or the crosswalk");
 		return -1;
 	}
@@ -621,7 +577,7 @@ static void merge(struct kb *kb, struct parsed *P)
 }
 
 int kb_load_buffer(struct kb *kb, const char *name, const char *data,
-		   size_t len, struct kb_errors *errs)
+		   size_t len, struct diags *errs)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
@@ -630,13 +586,13 @@ int kb_load_buffer(struct kb *kb, const char *name, const char *data,
 	int rc = -1;
 
 	if (!yaml_parser_initialize(&parser)) {
-		kb_errorf(errs, name, 0, 0, "cannot start the YAML parser");
+		diag_add(errs, name, 0, 0, NULL, -1, "cannot start the YAML parser");
 		return -1;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		kb_errorf(errs, name, (int)parser.problem_mark.line + 1,
-			  (int)parser.problem_mark.column + 1, "invalid YAML: %s%s%s",
+		diag_add(errs, name, (int)parser.problem_mark.line + 1,
+			  (int)parser.problem_mark.column + 1, NULL, -1, "invalid YAML: %s%s%s",
 			  parser.problem ? parser.problem : "unreadable",
 			  parser.context ? " " : "",
 			  parser.context ? parser.context : "");
@@ -653,7 +609,7 @@ int kb_load_buffer(struct kb *kb, const char *name, const char *data,
 	return rc;
 }
 
-int kb_load_builtin(struct kb *kb, struct kb_errors *errs)
+int kb_load_builtin(struct kb *kb, struct diags *errs)
 {
 	int rc = 0;
 
@@ -675,25 +631,25 @@ static int yaml_name(const struct dirent *d)
 	       (n > 4 && !strcmp(d->d_name + n - 4, ".yml"));
 }
 
-int kb_load_dir(struct kb *kb, const char *dir, struct kb_errors *errs)
+int kb_load_dir(struct kb *kb, const char *dir, struct diags *errs)
 {
 	struct dirent **names;
 	int n = scandir(dir, &names, yaml_name, alphasort);
 	int rc = 0;
 
 	if (n < 0) {
-		kb_errorf(errs, dir, 0, 0, "cannot read the folder: %s",
+		diag_add(errs, dir, 0, 0, NULL, -1, "cannot read the folder: %s",
 			  strerror(errno));
 		return -1;
 	}
 	if (n == 0)
-		kb_errorf(errs, dir, 0, 0, "no .yaml files in the folder");
+		diag_add(errs, dir, 0, 0, NULL, -1, "no .yaml files in the folder");
 	for (int i = 0; i < n; i++) {
 		struct strbuf path = STRBUF_INIT, data = STRBUF_INIT;
 
 		sb_addf(&path, "%s/%s", dir, names[i]->d_name);
 		if (sb_read_file(&data, path.buf)) {
-			kb_errorf(errs, path.buf, 0, 0, "cannot read: %s",
+			diag_add(errs, path.buf, 0, 0, NULL, -1, "cannot read: %s",
 				  strerror(errno));
 			rc = -1;
 		} else if (kb_load_buffer(kb, path.buf, data.buf, data.len,

@@ -12,16 +12,16 @@ static struct kb kb;
 
 static int setup(void **state)
 {
-	struct kb_errors errs;
+	struct diags errs;
 
 	(void)state;
 	kb_init(&kb);
-	kb_errors_init(&errs);
+	diags_init(&errs);
 	if (kb_load_builtin(&kb, &errs) || kb_finish(&kb, &errs)) {
-		kb_errors_print(&errs, stderr);
+		diags_print(&errs, stderr);
 		return -1;
 	}
-	kb_errors_release(&errs);
+	diags_release(&errs);
 	return 0;
 }
 
@@ -195,7 +195,7 @@ static void test_every_element_cited_and_linked(void **state)
 static void test_lookup_and_overlay(void **state)
 {
 	struct kb k;
-	struct kb_errors errs;
+	struct diags errs;
 	static const char good[] =
 		"framework: {id: hf-tech-framework, title: T, citation: C}\n"
 		"elements:\n"
@@ -208,7 +208,7 @@ static void test_lookup_and_overlay(void **state)
 	assert_null(kb_element(&kb, "streams-2022.barrier.nope"));
 
 	kb_init(&k);
-	kb_errors_init(&errs);
+	diags_init(&errs);
 	assert_int_equal(kb_load_builtin(&k, &errs), 0);
 	/* a bad file changes nothing */
 	assert_int_equal(kb_load_buffer(&k, "bad.yaml", bad, strlen(bad), &errs), -1);
@@ -219,7 +219,7 @@ static void test_lookup_and_overlay(void **state)
 	assert_int_equal(kb_load_buffer(&k, "hf.yaml", good, strlen(good), &errs), 0);
 	assert_int_equal(k.nframeworks, kb.nframeworks);
 	assert_int_equal(kb_framework(&k, "hf-tech-framework")->nelements, 1);
-	kb_errors_release(&errs);
+	diags_release(&errs);
 	assert_int_equal(kb_finish(&k, &errs), 0);
 	kb_release(&k);
 }

@@ -139,16 +139,16 @@ static void build_seeds(const char *dir)
 
 static int setup(void **state)
 {
-	struct kb_errors errs;
+	struct diags errs;
 	const char *dir = getenv("WAYMARK_SEEDS");
 
 	(void)state;
 	build_seeds(dir ? dir : "../shared/seeds");
 	kb_init(&kb);
-	kb_errors_init(&errs);
+	diags_init(&errs);
 	if (kb_load_builtin(&kb, &errs) || kb_finish(&kb, &errs))
 		return -1;
-	kb_errors_release(&errs);
+	diags_release(&errs);
 	return 0;
 }
 
