@@ -8,7 +8,7 @@
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = jansson yaml-0.1
+PKGS = jansson yaml-0.1 sqlite3
 
 ifeq ($(SAN),1)
 O ?= build-san
@@ -32,18 +32,23 @@ CFLAGS ?= $(OPT)
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) \
 	-Isrc -include src/lib/banned.h \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS))
-LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lcsv -lm
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-LIB_SRC = src/lib/diag.c src/lib/err.c src/lib/strbuf.c src/lib/term.c src/lib/text.c \
+LIB_SRC = src/lib/csvread.c src/lib/diag.c src/lib/err.c src/lib/strbuf.c src/lib/term.c src/lib/text.c \
 	src/lib/xalloc.c
 KB_SRC = src/kb/check.c src/kb/crosswalk.c src/kb/json.c src/kb/load.c \
 	src/kb/search.c
+STORE_SRC = src/store/db.c src/store/project.c src/store/response.c \
+	src/store/sqlite.c src/store/store.c
+ASSESS_SRC = src/assess/project.c src/assess/stakeholder_csv.c
 CLI_SRC = src/cli/cli.c src/cli/commands.c src/cli/help.c src/cli/kb.c \
+	src/cli/opts.c src/cli/project.c src/cli/stakeholder.c \
 	src/cli/version.c
 KB_DATA = $(sort $(wildcard kb/*.yaml))
 
-CORE_OBJ = $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC) $(KB_SRC)) $(O)/kb_data.o
+CORE_OBJ = $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC) $(KB_SRC) $(STORE_SRC) \
+	$(ASSESS_SRC)) $(O)/kb_data.o
 CLI_OBJ = $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test-*.c))

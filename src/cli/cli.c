@@ -5,14 +5,100 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lib/diag.h"
 #include "lib/err.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
+#include "store/store.h"
+
+#include <errno.h>
+#include <sys/stat.h>
 
 static char **kb_dirs;
 static size_t nkb_dirs, kb_dirs_alloc;
 static struct kb the_kb;
 static bool kb_loaded;
+static char *db_target;
+static struct store *the_store;
+
+void cli_set_db(const char *target)
+{
+	free(db_target);
+	db_target = xstrdup(target);
+}
+
+/* mkdir -p for the folder holding path. */
+static void make_parent(const char *path)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) && errno != EEXIST)
+			break;
+		*s = '/';
+	}
+	free(p);
+}
+
+const char *cli_db_target(void)
+{
+	const char *env = getenv("WAYMARK_DB");
+	const char *base = getenv("XDG_DATA_HOME");
+	struct strbuf sb = STRBUF_INIT;
+
+	if (db_target)
+		return db_target;
+	if (env && *env)
+		return db_target = xstrdup(env);
+	if (base && *base)
+		sb_addf(&sb, "%s/waymark/waymark.db", base);
+	else
+		sb_addf(&sb, "%s/.local/share/waymark/waymark.db",
+			getenv("HOME") ? getenv("HOME") : ".");
+	make_parent(sb.buf);
+	return db_target = sb_detach(&sb);
+}
+
+struct store *cli_store(void)
+{
+	char *msg = NULL;
+
+	if (the_store)
+		return the_store;
+	if (store_open(cli_db_target(), &the_store, &msg))
+		die(EXIT_INTERNAL, "cannot open the database: %s", msg);
+	if (store_backup_path(the_store))
+		fprintf(stderr, "waymark: the database was upgraded; a copy of "
+			"the old one is at '%s'\n", store_backup_path(the_store));
+	if (store_begin(the_store))
+		die(EXIT_INTERNAL, "%s", store_error(the_store));
+	return the_store;
+}
+
+int cli_finish(int rc)
+{
+	if (the_store) {
+		if (rc == 0 && store_commit(the_store)) {
+			error("%s", store_error(the_store));
+			rc = EXIT_INTERNAL;
+		}
+		if (rc != 0)
+			store_rollback(the_store);
+		store_close(the_store);
+		the_store = NULL;
+	}
+	free(db_target);
+	db_target = NULL;
+	fflush(stdout);
+	if (ferror(stdout)) {
+		error("cannot write the output");
+		return EXIT_INTERNAL;
+	}
+	return rc;
+}
 
 void cli_add_kb_dir(const char *dir)
 {
@@ -104,4 +190,41 @@ int cli_usage_error(const char *cmdname, const char *fmt, ...)
 	error("%s; see 'waymark %s --help'", sb.buf, cmdname);
 	sb_release(&sb);
 	return EXIT_USAGE;
+}
+
+int cli_read_file(const char *path, struct strbuf *out)
+{
+	if (!strcmp(path, "-")) {
+		char buf[65536];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+			sb_add(out, buf, n);
+		if (!ferror(stdin))
+			return 0;
+	} else if (sb_read_file(out, path) == 0) {
+		return 0;
+	}
+	error("cannot read '%s': %s", path, strerror(errno));
+	return -1;
+}
+
+int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad)
+{
+	size_t bad = 0;
+
+	diags_print(d, stderr);
+	if (!d->n && parse_rc == 0)
+		return 0;
+	if (parse_rc == 0 && skip_bad && !diags_file_level(d)) {
+		for (size_t i = 0; i < d->n; i++)
+			if (i == 0 || d->v[i].record != d->v[i - 1].record)
+				bad++;
+		fprintf(stderr, "waymark: skipping %zu bad record%s (--skip-bad)\n",
+			bad, bad == 1 ? "" : "s");
+		return 0;
+	}
+	error("nothing was imported: %zu problem%s above%s", d->n,
+	      d->n == 1 ? "" : "s", parse_rc == 0 && !diags_file_level(d) ?
+	      "; fix them, or use --skip-bad to import the good records" : "");
+	return EXIT_BADINPUT;
 }

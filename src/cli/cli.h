@@ -8,6 +8,12 @@
 
 #include "kb/kb.h"
 
+struct diags;
+struct project;
+struct stakeholder;
+struct store;
+struct strbuf;
+
 #define WAYMARK_VERSION "0.1.0"
 
 struct cmd {
@@ -25,6 +31,24 @@ const struct cmd *cli_find(const char *name);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_kb(int argc, char **argv);
+int cmd_project(int argc, char **argv);
+int cmd_stakeholder(int argc, char **argv);
+int cmd_survey(int argc, char **argv);
+int cmd_assess(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+
+/* The store named by --db, $WAYMARK_DB, or the default path. */
+void cli_set_db(const char *target);
+/*
+ * The store, opened on first use with a transaction begun: every command
+ * runs in one transaction, committed by cli_finish() only if the command
+ * succeeded. Exits 5 if the store cannot be opened.
+ */
+struct store *cli_store(void);
+/* End the command: commit (rc == 0) or roll back, close; returns rc. */
+int cli_finish(int rc);
+/* Where the store is (for messages). */
+const char *cli_db_target(void);
 
 /* Folders given with --kb, in order, after those in $WAYMARK_KB. */
 void cli_add_kb_dir(const char *dir);
@@ -37,6 +61,24 @@ const struct kb *cli_kb(void);
 /* As cli_kb but returns problems instead of exiting (for 'kb check'). */
 size_t cli_kb_load(struct kb *kb, struct diags *errs,
 		   const char *extra_dir);
+
+/* Find a project by id or short name; exits 4 if there is none. */
+void cli_get_project(struct store *st, const char *key, struct project *p);
+/* A project as JSON (docs/json.md). */
+json_t *project_json(const struct project *p);
+
+/* Read a whole file (or stdin for "-"); reports and returns -1 on failure. */
+int cli_read_file(const char *path, struct strbuf *out);
+/*
+ * Decide an import from its problems: parse_rc is the parser's result.
+ * Prints every problem on stderr. Returns 0 if the import may go on (no
+ * problems, or --skip-bad and none concerns the whole file), else
+ * EXIT_BADINPUT after saying that nothing was imported.
+ */
+int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad);
+json_t *stakeholder_json(const struct stakeholder *s);
+int stakeholder_check_group(struct store *st, const struct project *p,
+			    const char *grp, struct strbuf *err);
 
 /* Print v as indented JSON on stdout, then release it. */
 void cli_print_json(json_t *v);

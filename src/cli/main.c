@@ -24,6 +24,12 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			cli_add_kb_dir(argv[++i]);
+		} else if (!strcmp(a, "--db")) {
+			if (i + 1 >= argc) {
+				error("option '--db' needs a path");
+				return EXIT_USAGE;
+			}
+			cli_set_db(argv[++i]);
 		} else if (!strncmp(a, "--kb=", 5)) {
 			cli_add_kb_dir(a + 5);
 		} else {
@@ -41,5 +47,5 @@ int main(int argc, char **argv)
 		      argv[i]);
 		return EXIT_USAGE;
 	}
-	return c->fn(argc - i, argv + i);
+	return cli_finish(c->fn(argc - i, argv + i));
 }

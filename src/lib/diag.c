@@ -64,3 +64,11 @@ int diags_file_level(const struct diags *d)
 			return 1;
 	return 0;
 }
+
+int diag_record_bad(const struct diags *d, long rec)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].record == rec)
+			return 1;
+	return 0;
+}

@@ -31,6 +31,8 @@ void diag_add(struct diags *d, const char *file, int line, int col,
 	__attribute__((format(printf, 7, 8)));
 /* Print each as "file:line:col: [where: ]message". */
 void diags_print(const struct diags *d, FILE *f);
+/* True if any problem concerns record rec. */
+int diag_record_bad(const struct diags *d, long rec);
 /* True if any problem concerns the whole file rather than one record. */
 int diags_file_level(const struct diags *d);
 

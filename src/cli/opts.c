@@ -1,0 +1,80 @@
+/* opts.c: option parsing shared by every command. */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lib/err.h"
+#include "opts.h"
+
+#define OPT_HELP 1000
+#define OPT_DB 1001
+#define OPT_KB 1002
+
+int cli_parse(const char *cmd, int argc, char **argv,
+	      const struct opt *table, struct opts *o)
+{
+	struct option longopts[36];
+	size_t n = 0;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	for (; table && table[n].name; n++) {
+		if (n >= 32)
+			BUG("too many options");
+		longopts[n].name = table[n].name;
+		longopts[n].has_arg = table[n].has_arg ? required_argument :
+					no_argument;
+		longopts[n].flag = NULL;
+		longopts[n].val = (int)n + 1;	/* 0 would be ambiguous */
+	}
+	longopts[n++] = (struct option){ "help", no_argument, NULL, OPT_HELP };
+	longopts[n++] = (struct option){ "db", required_argument, NULL, OPT_DB };
+	longopts[n++] = (struct option){ "kb", required_argument, NULL, OPT_KB };
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'h' || c == OPT_HELP) {
+			cli_help(cli_find(cmd));
+			return 1;
+		} else if (c == OPT_DB) {
+			cli_set_db(optarg);
+		} else if (c == OPT_KB) {
+			cli_add_kb_dir(optarg);
+		} else if (c >= 1 && c <= 32) {
+			o->value[c - 1] = table[c - 1].has_arg ? optarg : "";
+		} else if (optopt >= 1 && optopt <= 32) {
+			return cli_usage_error(cmd, "option '--%s' needs a value",
+					       table[optopt - 1].name);
+		} else if (optopt == OPT_DB || optopt == OPT_KB) {
+			return cli_usage_error(cmd, "option '%s' needs a value",
+					       argv[optind - 1]);
+		} else {
+			return cli_usage_error(cmd, "unknown option '%s'",
+					       argv[optind - 1]);
+		}
+	}
+	o->argc = argc - optind;
+	o->argv = argv + optind;
+	return 0;
+}
+
+static int find(const struct opt *table, const char *name)
+{
+	for (int i = 0; table[i].name; i++)
+		if (!strcmp(table[i].name, name))
+			return i;
+	return -1;
+}
+
+const char *opt_get(const struct opt *table, const struct opts *o,
+		    const char *name)
+{
+	int i = find(table, name);
+	return i < 0 ? NULL : o->value[i];
+}
+
+bool opt_flag(const struct opt *table, const struct opts *o, const char *name)
+{
+	return opt_get(table, o, name) != NULL;
+}

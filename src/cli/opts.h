@@ -1,0 +1,40 @@
+/*
+ * opts.h: one way to read options for every command, on top of
+ * getopt_long. Each command declares its options once in a table; --help,
+ * --db and --kb are understood everywhere.
+ */
+#ifndef WM_OPTS_H
+#define WM_OPTS_H
+
+#include <stdbool.h>
+
+struct opt {
+	const char *name;	/* long name without "--" */
+	bool has_arg;
+};
+
+/*
+ * The values found, by the table's index: the argument, "" for a flag
+ * given, NULL for absent. Options given twice keep the last value.
+ */
+struct opts {
+	const char *value[32];
+	int argc;		/* operands left */
+	char **argv;
+};
+
+/*
+ * Parse argv (argv[0] is the action or command name) for cmd. Returns 0;
+ * 1 if --help was given and the usage printed (the caller returns 0); or
+ * EXIT_USAGE after reporting the problem.
+ */
+int cli_parse(const char *cmd, int argc, char **argv,
+	      const struct opt *table, struct opts *o);
+
+/* The value of option name (NULL if absent or not in the table). */
+const char *opt_get(const struct opt *table, const struct opts *o,
+		    const char *name);
+bool opt_flag(const struct opt *table, const struct opts *o,
+	      const char *name);
+
+#endif

@@ -1,0 +1,170 @@
+/* db.c: the backend-neutral half of the database driver. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "lib/xalloc.h"
+
+int db_open(const char *target, struct db **out, char **errmsg)
+{
+	*out = NULL;
+	*errmsg = NULL;
+	if (!strncmp(target, "postgresql://", 13) ||
+	    !strncmp(target, "postgres://", 11)) {
+		*errmsg = xstrdup("this build has no PostgreSQL backend; "
+				  "use a file path for SQLite");
+		return -1;
+	}
+	return db_sqlite.open(target, out, errmsg);
+}
+
+void db_close(struct db *db)
+{
+	if (db)
+		db->drv->close(db);
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	return db->drv->exec(db, sql);
+}
+
+static int bind_all(struct db_stmt *st, const char *fmt, va_list ap)
+{
+	const struct db_driver *d = st->db->drv;
+	int rc = 0;
+
+	for (int i = 1; fmt && *fmt && rc == 0; fmt++, i++) {
+		switch (*fmt) {
+		case 'i':
+			rc = d->bind_int(st, i, va_arg(ap, int64_t));
+			break;
+		case 'b':
+			rc = d->bind_int(st, i, va_arg(ap, int) ? 1 : 0);
+			break;
+		case 'd':
+			rc = d->bind_double(st, i, va_arg(ap, double));
+			break;
+		case 's': {
+			const char *s = va_arg(ap, const char *);
+			rc = s ? d->bind_text(st, i, s) : d->bind_null(st, i);
+			break;
+		}
+		case 'B': {
+			const void *p = va_arg(ap, const void *);
+			size_t n = va_arg(ap, size_t);
+			rc = d->bind_blob(st, i, p, n);
+			break;
+		}
+		default:
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+static int vquery(struct db *db, struct db_stmt **out, const char *sql,
+		  const char *fmt, va_list ap)
+{
+	if (db->drv->prepare(db, sql, out))
+		return -1;
+	if (bind_all(*out, fmt, ap)) {
+		db->drv->finalize(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int db_query(struct db *db, struct db_stmt **out, const char *sql,
+	     const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vquery(db, out, sql, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int db_run(struct db *db, const char *sql, const char *fmt, ...)
+{
+	struct db_stmt *st;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vquery(db, &st, sql, fmt, ap);
+	va_end(ap);
+	if (rc)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW)
+		;
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+int db_step(struct db_stmt *st)
+{
+	return st->db->drv->step(st);
+}
+
+int64_t db_int(struct db_stmt *st, int col)
+{
+	return st->db->drv->col_int(st, col);
+}
+
+double db_double(struct db_stmt *st, int col)
+{
+	return st->db->drv->col_double(st, col);
+}
+
+const char *db_text(struct db_stmt *st, int col)
+{
+	const char *s = st->db->drv->col_text(st, col);
+	return s ? s : "";
+}
+
+char *db_strdup(struct db_stmt *st, int col)
+{
+	const char *s = st->db->drv->col_text(st, col);
+	return s ? xstrdup(s) : NULL;
+}
+
+const void *db_blob(struct db_stmt *st, int col, size_t *n)
+{
+	return st->db->drv->col_blob(st, col, n);
+}
+
+bool db_null(struct db_stmt *st, int col)
+{
+	return st->db->drv->col_null(st, col);
+}
+
+void db_finalize(struct db_stmt *st)
+{
+	if (st)
+		st->db->drv->finalize(st);
+}
+
+const char *db_error(struct db *db)
+{
+	return db->drv->error(db);
+}
+
+bool db_conflict(struct db *db)
+{
+	return db->drv->conflict(db);
+}
+
+int64_t db_changes(struct db *db)
+{
+	return db->drv->changes(db);
+}
+
+int db_backup(struct db *db, const char *path)
+{
+	return db->drv->backup(db, path);
+}

@@ -1,0 +1,99 @@
+/*
+ * db.h: the database driver beneath the store: connections, transactions
+ * and prepared statements with bound parameters, the same for every
+ * backend. Only src/store/ includes this file.
+ *
+ * SQL written for it uses '?' placeholders and the subset of SQL that
+ * SQLite and PostgreSQL share; a driver translates what it must.
+ */
+#ifndef WM_DB_H
+#define WM_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+
+enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
+
+/* A backend: one per file in src/store/ (sqlite.c, ...). */
+struct db_driver {
+	const char *name;
+	int (*open)(const char *target, struct db **out, char **errmsg);
+	void (*close)(struct db *db);
+	int (*exec)(struct db *db, const char *sql);
+	int (*prepare)(struct db *db, const char *sql, struct db_stmt **out);
+	int (*bind_int)(struct db_stmt *st, int idx, int64_t v);
+	int (*bind_double)(struct db_stmt *st, int idx, double v);
+	int (*bind_text)(struct db_stmt *st, int idx, const char *s);
+	int (*bind_blob)(struct db_stmt *st, int idx, const void *p, size_t n);
+	int (*bind_null)(struct db_stmt *st, int idx);
+	int (*step)(struct db_stmt *st);
+	int64_t (*col_int)(struct db_stmt *st, int col);
+	double (*col_double)(struct db_stmt *st, int col);
+	const char *(*col_text)(struct db_stmt *st, int col);
+	const void *(*col_blob)(struct db_stmt *st, int col, size_t *n);
+	bool (*col_null)(struct db_stmt *st, int col);
+	void (*finalize)(struct db_stmt *st);
+	const char *(*error)(struct db *db);
+	int64_t (*changes)(struct db *db);
+	/* whether the last failure broke a unique or primary key */
+	bool (*conflict)(struct db *db);
+	/* copy the database to path (used before a migration) */
+	int (*backup)(struct db *db, const char *path);
+};
+
+extern const struct db_driver db_sqlite;
+
+/*
+ * Every struct db starts with its driver so that the generic functions
+ * below can dispatch.
+ */
+struct db {
+	const struct db_driver *drv;
+};
+struct db_stmt {
+	struct db *db;
+};
+
+/*
+ * Open target: a file path selects SQLite. Returns 0, or -1 with *errmsg
+ * set to an allocated message (free it).
+ */
+int db_open(const char *target, struct db **out, char **errmsg);
+void db_close(struct db *db);
+
+/* Run SQL without parameters (several statements allowed). 0 or -1. */
+int db_exec(struct db *db, const char *sql);
+
+/*
+ * Prepare sql and bind its parameters from fmt, one character each:
+ * 'i' int64_t, 'b' bool (as int), 'd' double, 's' const char * (NULL
+ * binds NULL), 'B' a blob as (const void *, size_t). Returns 0, or -1
+ * (the statement is not created; db_error says why).
+ */
+int db_query(struct db *db, struct db_stmt **out, const char *sql,
+	     const char *fmt, ...);
+/* Prepare, bind, step to completion and finalize. 0 or -1. */
+int db_run(struct db *db, const char *sql, const char *fmt, ...);
+
+int db_step(struct db_stmt *st);
+int64_t db_int(struct db_stmt *st, int col);
+double db_double(struct db_stmt *st, int col);
+/* The text of col, or "" for NULL; valid until the next step. */
+const char *db_text(struct db_stmt *st, int col);
+/* An allocated copy of the text of col (NULL for NULL). */
+char *db_strdup(struct db_stmt *st, int col);
+const void *db_blob(struct db_stmt *st, int col, size_t *n);
+bool db_null(struct db_stmt *st, int col);
+void db_finalize(struct db_stmt *st);
+const char *db_error(struct db *db);
+/* True if the last failure was a unique or primary key violation. */
+bool db_conflict(struct db *db);
+/* Rows changed by the last statement. */
+int64_t db_changes(struct db *db);
+int db_backup(struct db *db, const char *path);
+
+#endif

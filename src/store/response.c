@@ -1,0 +1,137 @@
+/* response.c: survey responses, kept with their answers packed by item slot. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/xalloc.h"
+#include "store_int.h"
+
+static int find_slot(struct store *st, int64_t project, const char *id,
+		     int64_t *slot)
+{
+	struct db_stmt *q;
+	int rc;
+
+	if (db_query(st->db, &q, "SELECT slot FROM survey_item WHERE "
+		     "project_id = ? AND item = ?", "is", project, id))
+		return -1;
+	rc = db_step(q);
+	*slot = rc == DB_ROW ? db_int(q, 0) : -1;
+	db_finalize(q);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
+int store_items(struct store *st, int64_t project, char *const *ids,
+		size_t n, size_t *slots)
+{
+	for (size_t i = 0; i < n; i++) {
+		int64_t slot;
+		if (find_slot(st, project, ids[i], &slot))
+			return store_fail(st, "cannot read the survey's items");
+		if (slot < 0) {
+			if (db_run(st->db, "INSERT INTO survey_item (project_id, "
+				   "slot, item) SELECT ?, coalesce(max(slot) + 1, 0), ? "
+				   "FROM survey_item WHERE project_id = ?", "isi",
+				   project, ids[i], project) ||
+			    find_slot(st, project, ids[i], &slot))
+				return store_fail(st, "cannot add the survey's items");
+		}
+		slots[i] = (size_t)slot;
+	}
+	return 0;
+}
+
+int store_response_exists(struct store *st, int64_t project,
+			  const char *ext_id, bool *exists)
+{
+	struct db_stmt *q;
+	int rc;
+
+	if (db_query(st->db, &q, "SELECT 1 FROM response WHERE project_id = ? "
+		     "AND ext_id = ?", "is", project, ext_id))
+		return store_fail(st, "cannot look up the response");
+	rc = db_step(q);
+	db_finalize(q);
+	*exists = rc == DB_ROW;
+	return rc == DB_ERROR ? store_fail(st, "cannot look up the response") : 0;
+}
+
+int store_response_add(struct store *st, int64_t project, int64_t round,
+		       const char *ext_id, const char *grp,
+		       const unsigned char *answers, size_t nanswers,
+		       char *const *comments)
+{
+	struct db_stmt *q;
+	char *now = store_now();
+	int64_t id = 0;
+	int rc;
+
+	rc = db_query(st->db, &q, "INSERT INTO response (project_id, round, "
+		      "ext_id, grp, received, answers) VALUES (?,?,?,?,?,?) "
+		      "RETURNING id", "iisssB", project, round, ext_id, grp, now,
+		      (const void *)answers, nanswers);
+	free(now);
+	if (rc)
+		return store_fail(st, "cannot keep the response");
+	rc = db_step(q);
+	if (rc == DB_ROW)
+		id = db_int(q, 0);
+	db_finalize(q);
+	if (rc != DB_ROW) {
+		store_fail(st, "cannot keep the response");
+		return db_conflict(st->db) ? STORE_CONFLICT : -1;
+	}
+	for (size_t i = 0; comments && i < nanswers; i++)
+		if (comments[i] && db_run(st->db, "INSERT INTO response_comment "
+					  "VALUES (?, ?, ?)", "iis", id,
+					  (int64_t)i, comments[i]))
+			return store_fail(st, "cannot keep the response's comments");
+	return 0;
+}
+
+int store_responses(struct store *st, int64_t project, int64_t round,
+		    response_fn fn, void *ctx)
+{
+	struct db_stmt *q;
+	int rc, stop = 0;
+
+	if (db_query(st->db, &q, "SELECT id, ext_id, round, grp, answers FROM "
+		     "response WHERE project_id = ? AND (? = 0 OR round = ?) "
+		     "ORDER BY id", "iii", project, round, round))
+		return store_fail(st, "cannot read responses");
+	while (!stop && (rc = db_step(q)) == DB_ROW) {
+		struct stored_response r;
+		r.id = db_int(q, 0);
+		r.ext_id = (char *)db_text(q, 1);
+		r.round = db_int(q, 2);
+		r.grp = (char *)db_text(q, 3);
+		r.answers = (unsigned char *)db_blob(q, 4, &r.nanswers);
+		stop = fn(&r, ctx);
+	}
+	db_finalize(q);
+	if (stop)
+		return stop;
+	return rc == DB_DONE ? 0 : store_fail(st, "cannot read responses");
+}
+
+int store_rounds(struct store *st, int64_t project, int64_t **rounds,
+		 int64_t **counts, size_t *n)
+{
+	struct db_stmt *q;
+	size_t alloc = 0, count_alloc = 0;
+	int rc;
+
+	*rounds = *counts = NULL;
+	*n = 0;
+	if (db_query(st->db, &q, "SELECT round, count(*) FROM response WHERE "
+		     "project_id = ? GROUP BY round ORDER BY round", "i", project))
+		return store_fail(st, "cannot read rounds");
+	while ((rc = db_step(q)) == DB_ROW) {
+		XGROW(*rounds, alloc, *n + 1);
+		XGROW(*counts, count_alloc, *n + 1);
+		(*rounds)[*n] = db_int(q, 0);
+		(*counts)[*n] = db_int(q, 1);
+		(*n)++;
+	}
+	db_finalize(q);
+	return rc == DB_DONE ? 0 : store_fail(st, "cannot read rounds");
+}

@@ -1,0 +1,224 @@
+/* store.c: opening the store, its schema migrations and transactions. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "lib/strbuf.h"
+#include "lib/xalloc.h"
+#include "store_int.h"
+
+/*
+ * The migrations, in order; migration N brings the schema from version
+ * N - 1 to N. They are written in the SQL that SQLite and PostgreSQL
+ * share (ids are "INTEGER PRIMARY KEY" here; a PostgreSQL driver maps
+ * that one phrase to an identity column). Never edit a published one:
+ * add another.
+ */
+static const char *const migrations[] = {
+	/* 1: projects, stakeholders, survey configuration, responses */
+	"CREATE TABLE project ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" title TEXT NOT NULL,"
+	" technology TEXT NOT NULL,"
+	" care_settings TEXT NOT NULL,"
+	" sites INTEGER NOT NULL, staff INTEGER NOT NULL, settings INTEGER NOT NULL,"
+	" partners TEXT NOT NULL,"
+	" device_model TEXT NOT NULL,"
+	" adoption TEXT NOT NULL,"
+	" step TEXT NOT NULL,"
+	" notes TEXT NOT NULL,"
+	" anonymity INTEGER NOT NULL CHECK (anonymity >= 3),"
+	" created TEXT NOT NULL, updated TEXT NOT NULL);"
+	"CREATE TABLE stakeholder_group ("
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" id TEXT NOT NULL, title TEXT NOT NULL, position INTEGER NOT NULL,"
+	" PRIMARY KEY (project_id, id));"
+	"CREATE TABLE stakeholder ("
+	" id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL, grp TEXT NOT NULL, organisation TEXT NOT NULL,"
+	" power INTEGER NOT NULL CHECK (power BETWEEN 1 AND 5),"
+	" interest INTEGER NOT NULL CHECK (interest BETWEEN 1 AND 5),"
+	" attitude TEXT NOT NULL,"
+	" FOREIGN KEY (project_id, grp) REFERENCES stakeholder_group(project_id, id));"
+	"CREATE INDEX stakeholder_project ON stakeholder(project_id);"
+	"CREATE TABLE survey_determinant ("
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" determinant TEXT NOT NULL, PRIMARY KEY (project_id, determinant));"
+	"CREATE TABLE survey_exclusion ("
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" grp TEXT NOT NULL, determinant TEXT NOT NULL,"
+	" PRIMARY KEY (project_id, grp, determinant),"
+	" FOREIGN KEY (project_id, grp) REFERENCES stakeholder_group(project_id, id)"
+	"  ON DELETE CASCADE);"
+	"CREATE TABLE survey_item ("
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" slot INTEGER NOT NULL, item TEXT NOT NULL,"
+	" PRIMARY KEY (project_id, slot), UNIQUE (project_id, item));"
+	"CREATE TABLE response ("
+	" id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" round INTEGER NOT NULL CHECK (round >= 1),"
+	" ext_id TEXT NOT NULL, grp TEXT NOT NULL, received TEXT NOT NULL,"
+	" answers BLOB NOT NULL,"
+	" UNIQUE (project_id, ext_id),"
+	" FOREIGN KEY (project_id, grp) REFERENCES stakeholder_group(project_id, id));"
+	"CREATE INDEX response_round ON response(project_id, round);"
+	"CREATE TABLE response_comment ("
+	" response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,"
+	" slot INTEGER NOT NULL, text TEXT NOT NULL,"
+	" PRIMARY KEY (response_id, slot));",
+};
+#define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
+
+const char *store_error(struct store *st)
+{
+	return st->err.len ? st->err.buf : db_error(st->db);
+}
+
+int store_fail(struct store *st, const char *what)
+{
+	sb_reset(&st->err);
+	sb_addf(&st->err, "%s: %s", what, db_error(st->db));
+	return -1;
+}
+
+int store_schema_version(struct store *st)
+{
+	return st->version;
+}
+
+const char *store_backup_path(struct store *st)
+{
+	return st->backup;
+}
+
+static int read_version(struct store *st, int *version)
+{
+	struct db_stmt *q;
+	int rc;
+
+	if (db_exec(st->db, "CREATE TABLE IF NOT EXISTS schema_version "
+		    "(version INTEGER NOT NULL)"))
+		return store_fail(st, "cannot read the schema version");
+	if (db_query(st->db, &q, "SELECT max(version) FROM schema_version", ""))
+		return store_fail(st, "cannot read the schema version");
+	rc = db_step(q);
+	*version = rc == DB_ROW && !db_null(q, 0) ? (int)db_int(q, 0) : 0;
+	db_finalize(q);
+	return rc == DB_ERROR ? store_fail(st, "cannot read the schema version") : 0;
+}
+
+/* Copy the file before changing its schema: PATH.vN.bak, never overwritten. */
+static int backup(struct store *st, int version)
+{
+	struct strbuf path = STRBUF_INIT;
+	struct stat sb;
+
+	for (int i = 0;; i++) {
+		sb_reset(&path);
+		sb_addf(&path, "%s.v%d%s%.0d.bak", st->target, version,
+			i ? "-" : "", i);
+		if (stat(path.buf, &sb) != 0)
+			break;
+	}
+	if (db_backup(st->db, path.buf)) {
+		sb_release(&path);
+		return store_fail(st, "cannot copy the database before migrating it");
+	}
+	st->backup = sb_detach(&path);
+	return 0;
+}
+
+static int migrate(struct store *st)
+{
+	int version;
+
+	if (db_exec(st->db, "BEGIN IMMEDIATE"))
+		return store_fail(st, "cannot lock the database");
+	if (read_version(st, &version))
+		goto fail;
+	if (version > NMIGRATIONS) {
+		sb_reset(&st->err);
+		sb_addf(&st->err, "the database is at schema version %d, newer "
+			"than this waymark knows (%d); upgrade waymark", version,
+			NMIGRATIONS);
+		goto fail;
+	}
+	if (version > 0 && version < NMIGRATIONS && backup(st, version))
+		goto fail;
+	for (; version < NMIGRATIONS; version++) {
+		if (db_exec(st->db, migrations[version]) ||
+		    db_run(st->db, "INSERT INTO schema_version VALUES (?)", "i",
+			   (int64_t)version + 1)) {
+			store_fail(st, "cannot migrate the database");
+			goto fail;
+		}
+	}
+	st->version = version;
+	if (db_exec(st->db, "COMMIT"))
+		return store_fail(st, "cannot commit the migration");
+	return 0;
+fail:
+	db_exec(st->db, "ROLLBACK");
+	return -1;
+}
+
+int store_open(const char *target, struct store **out, char **errmsg)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+
+	*out = NULL;
+	sb_init(&st->err);
+	st->target = xstrdup(target);
+	if (db_open(target, &st->db, errmsg)) {
+		store_close(st);
+		return -1;
+	}
+	if (migrate(st)) {
+		*errmsg = xstrdup(store_error(st));
+		store_close(st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	db_close(st->db);
+	sb_release(&st->err);
+	free(st->target);
+	free(st->backup);
+	free(st);
+}
+
+int store_begin(struct store *st)
+{
+	return db_exec(st->db, "BEGIN IMMEDIATE") ?
+	       store_fail(st, "cannot start a transaction") : 0;
+}
+
+int store_commit(struct store *st)
+{
+	return db_exec(st->db, "COMMIT") ?
+	       store_fail(st, "cannot commit") : 0;
+}
+
+int store_rollback(struct store *st)
+{
+	return db_exec(st->db, "ROLLBACK") ? -1 : 0;
+}
+
+void store_strings_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
