@@ -41,14 +41,19 @@ KB_SRC = src/kb/check.c src/kb/crosswalk.c src/kb/json.c src/kb/load.c \
 	src/kb/search.c
 STORE_SRC = src/store/db.c src/store/project.c src/store/response.c \
 	src/store/sqlite.c src/store/store.c
-ASSESS_SRC = src/assess/project.c src/assess/stakeholder_csv.c
-CLI_SRC = src/cli/cli.c src/cli/commands.c src/cli/help.c src/cli/kb.c \
+ASSESS_SRC = src/assess/assessment.c src/assess/assessment_json.c \
+	src/assess/demo.c src/assess/project.c src/assess/score.c \
+	src/assess/stakeholder_csv.c
+SURVEY_SRC = src/survey/build.c src/survey/csv.c src/survey/fhir.c \
+	src/survey/survey.c
+CLI_SRC = src/cli/assess.c src/cli/cli.c src/cli/commands.c src/cli/demo.c \
+	src/cli/help.c src/cli/kb.c \
 	src/cli/opts.c src/cli/project.c src/cli/stakeholder.c \
-	src/cli/version.c
+	src/cli/survey.c src/cli/version.c
 KB_DATA = $(sort $(wildcard kb/*.yaml))
 
 CORE_OBJ = $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC) $(KB_SRC) $(STORE_SRC) \
-	$(ASSESS_SRC)) $(O)/kb_data.o
+	$(ASSESS_SRC) $(SURVEY_SRC)) $(O)/kb_data.o
 CLI_OBJ = $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test-*.c))

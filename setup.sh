@@ -11,7 +11,8 @@ set -eu
 cd "$(dirname "$0")"
 
 # Build and run-time dependencies (Debian package names).
-PKGS="make gcc libc6-dev pkg-config libjansson-dev libyaml-dev libstemmer-dev"
+PKGS="make gcc libc6-dev pkg-config libjansson-dev libyaml-dev libstemmer-dev
+	libsqlite3-dev libcsv-dev"
 # Only the tests need these.
 TEST_PKGS="libcmocka-dev"
 

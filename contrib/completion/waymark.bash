@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb"
+	local commands="help version kb project stakeholder survey assess demo"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -21,6 +21,7 @@ _waymark()
 	done
 	case $prev in
 	--kb) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+	--db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	--kind) COMPREPLY=($(compgen -W "$(waymark kb kinds 2>/dev/null | awk 'NR>1{print $1}')" -- "$cur")); return ;;
 	--source) COMPREPLY=($(compgen -W "$(waymark kb frameworks --json 2>/dev/null | sed -n 's/^    "id": "\(.*\)",/\1/p')" -- "$cur")); return ;;
 	esac
@@ -30,6 +31,10 @@ _waymark()
 	fi
 	case $cmd in
 	help) COMPREPLY=($(compgen -W "$commands --all" -- "$cur")) ;;
+	project) [[ -z $sub ]] && COMPREPLY=($(compgen -W "new list show edit rm" -- "$cur")) ;;
+	stakeholder) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list edit rm import" -- "$cur")) ;;
+	survey) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show configure export import" -- "$cur")) ;;
+	assess) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show" -- "$cur")) ;;
 	kb)
 		if [[ -z $sub ]]; then
 			COMPREPLY=($(compgen -W "list show search crosswalk frameworks determinants kinds check" -- "$cur"))

@@ -1,6 +1,7 @@
 /* score.c: scores per determinant, overall and per group, in one pass over the answers. */
 #include <math.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "assess/score.h"
@@ -27,7 +28,7 @@ static const unsigned char points_of[2][8] = {
 	{ 0, 5, 4, 3, 2, 1, 0, 0 },
 };
 static const unsigned char is_rating[8] = { 0, 1, 1, 1, 1, 1, 0, 0 };
-static const unsigned char is_dont_know[8] = { 0, 0, 0, 0, 0, 0, 1, 0 };
+static const unsigned char is_dont_know[8] = { [V_DONT_KNOW] = 1 };
 
 /* One respondent's answers on one determinant, while reading their row. */
 struct tally {
@@ -47,7 +48,7 @@ struct acc {
 };
 
 static const double t95_small[31] = {
-	INFINITY,
+	HUGE_VAL,	/* df 0: no interval */
 	12.7062047, 4.3026527, 3.1824463, 2.7764451, 2.5705818,
 	2.4469119, 2.3646243, 2.3060041, 2.2621572, 2.2281389,
 	2.2009852, 2.1788128, 2.1603687, 2.1447867, 2.1314495,
@@ -62,6 +63,7 @@ static const struct { size_t df; double t; } t95_large[] = {
 	{ 120, 1.9799304 }, { 0, 1.9599640 },
 };
 
+/* Exact to 7 places for df 1..30 and at 40, 60, 120; df 0 gives HUGE_VAL. */
 double score_t95(size_t df)
 {
 	size_t i;

@@ -70,6 +70,32 @@ const struct cmd commands[] = {
 	  "power, interest, attitude. Any bad value stops the import with nothing\n"
 	  "imported, unless --skip-bad, which imports the good rows and lists the\n"
 	  "others with their reasons.\n" },
+	{ "survey", cmd_survey, "show, configure, export and import the stakeholder survey",
+	  "usage: waymark survey show PROJECT [--json]\n"
+	  "       waymark survey configure PROJECT [--determinants LIST|all]\n"
+	  "                                [--exclude GROUP:DET] [--include GROUP:DET]\n"
+	  "       waymark survey export PROJECT [--format fhir|csv|template]\n"
+	  "       waymark survey import PROJECT FILE... [--format fhir|csv]\n"
+	  "                                [--round N] [--skip-bad]\n"
+	  "\n"
+	  "export writes an HL7 FHIR R4 Questionnaire (fhir, the default), the\n"
+	  "data dictionary (csv) or the header of a responses file (template).\n"
+	  "import reads FHIR QuestionnaireResponse JSON (one, or a Bundle) or CSV\n"
+	  "(docs/survey-formats.md) into round N (default: the latest, or 1).\n"
+	  "Any bad value stops the import with nothing imported, unless\n"
+	  "--skip-bad. A response whose id is already kept is left unchanged.\n" },
+	{ "assess", cmd_assess, "scores, barriers, enablers and ambivalence",
+	  "usage: waymark assess show PROJECT [--round N] [--top N] [--json]\n"
+	  "\n"
+	  "Scores per determinant, overall and per stakeholder group, for round\n"
+	  "N (default: the latest), with the change since the round before.\n"
+	  "Groups smaller than the project's anonymity threshold never appear.\n"
+	  "The method is in docs/scoring.md.\n" },
+	{ "demo", cmd_demo, "create a sample project to explore",
+	  "usage: waymark demo [--db PATH]\n"
+	  "\n"
+	  "Creates 'demo-clinical-app': a hospital-wide clinical app on staff's\n"
+	  "own phones, with stakeholders and two rounds of responses.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

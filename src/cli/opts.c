@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "lib/err.h"
 #include "opts.h"
+#include "assess/project.h"
 
 #define OPT_HELP 1000
 #define OPT_DB 1001
@@ -77,4 +78,35 @@ const char *opt_get(const struct opt *table, const struct opts *o,
 bool opt_flag(const struct opt *table, const struct opts *o, const char *name)
 {
 	return opt_get(table, o, name) != NULL;
+}
+
+int cli_project_action(const char *cmd, int argc, char **argv,
+		       const struct opt *table,
+		       const struct project_action *actions, size_t n)
+{
+	struct opts o;
+	struct store *st;
+	struct project p;
+	int rc;
+
+	if (argc < 2)
+		return cli_usage_error(cmd, "'%s' needs an action", cmd);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return cli_help(cli_find(cmd));
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(argv[1], actions[i].name))
+			continue;
+		rc = cli_parse(cmd, argc - 1, argv + 1, table, &o);
+		if (rc)
+			return rc == 1 ? 0 : rc;
+		if (o.argc < 1)
+			return cli_usage_error(cmd, "'%s %s' needs a project", cmd,
+					       argv[1]);
+		st = cli_store();
+		cli_get_project(st, o.argv[0], &p);
+		rc = actions[i].fn(st, &p, &o);
+		project_release(&p);
+		return rc;
+	}
+	return cli_usage_error(cmd, "no action '%s'", argv[1]);
 }

@@ -37,4 +37,21 @@ const char *opt_get(const struct opt *table, const struct opts *o,
 bool opt_flag(const struct opt *table, const struct opts *o,
 	      const char *name);
 
+struct store;
+struct project;
+
+/* An action of a command that works on one project (its first operand). */
+struct project_action {
+	const char *name;
+	int (*fn)(struct store *st, struct project *p, struct opts *o);
+};
+
+/*
+ * Run 'waymark CMD ACTION PROJECT ...': find the action, parse options,
+ * open the store, find the project, call the action. Returns its status.
+ */
+int cli_project_action(const char *cmd, int argc, char **argv,
+		       const struct opt *table,
+		       const struct project_action *actions, size_t n);
+
 #endif

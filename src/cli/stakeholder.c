@@ -235,37 +235,11 @@ static int stakeholder_import(struct store *st, struct project *p,
 
 int cmd_stakeholder(int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*fn)(struct store *st, struct project *p, struct opts *o);
-	} actions[] = {
+	static const struct project_action actions[] = {
 		{ "add", sh_add }, { "list", sh_list }, { "edit", sh_edit },
 		{ "rm", sh_rm }, { "import", stakeholder_import },
 	};
-	struct opts o;
-	struct store *st;
-	struct project p;
-	int rc;
 
-	if (argc < 2)
-		return cli_usage_error("stakeholder", "'stakeholder' needs an action");
-	for (size_t i = 0; i < sizeof(actions) / sizeof(*actions); i++) {
-		if (strcmp(argv[1], actions[i].name))
-			continue;
-		rc = cli_parse("stakeholder", argc - 1, argv + 1,
-			       stakeholder_opts, &o);
-		if (rc)
-			return rc == 1 ? 0 : rc;
-		if (o.argc < 1)
-			return cli_usage_error("stakeholder", "'stakeholder %s' "
-					       "needs a project", argv[1]);
-		st = cli_store();
-		cli_get_project(st, o.argv[0], &p);
-		rc = actions[i].fn(st, &p, &o);
-		project_release(&p);
-		return rc;
-	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
-		return cli_help(cli_find("stakeholder"));
-	return cli_usage_error("stakeholder", "no action '%s'", argv[1]);
+	return cli_project_action("stakeholder", argc, argv, stakeholder_opts, actions,
+				  sizeof(actions) / sizeof(*actions));
 }

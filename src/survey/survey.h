@@ -70,6 +70,17 @@ struct survey_batch {
 };
 
 /* Free everything s owns; s is left empty. */
+struct kb;
+struct store;
+struct project;
+/*
+ * Generate project p's survey: the statements of the determinants it
+ * chose (all when it chose none) in the crosswalk's order, its groups,
+ * and which group is asked what. Returns 0, or -1 (store_error says why).
+ */
+int survey_build(const struct kb *kb, struct store *st,
+		 const struct project *p, struct survey *s);
+
 void survey_release(struct survey *s);
 /* Index of item id, or -1. */
 long survey_item_index(const struct survey *s, const char *id);

@@ -35,6 +35,10 @@ expect_out() {
 expect_no_out() {
 	if grep -qF -- "$1" "$OUT"; then fail "$2" "stdout has '$1'"; else pass "$2"; fi
 }
+# expect_no_word WORD NAME: stdout lacks WORD as a whole word
+expect_no_word() {
+	if grep -qw -- "$1" "$OUT"; then fail "$2" "stdout has the word '$1'"; else pass "$2"; fi
+}
 # expect_err TEXT NAME: stderr contains TEXT
 expect_err() {
 	if grep -qF -- "$1" "$ERR"; then pass "$2"; else fail "$2" "stderr lacks '$1'"; fi

@@ -1,0 +1,342 @@
+/* survey.c: 'waymark survey': show, configure, export and import the survey. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess/project.h"
+#include "cli.h"
+#include "lib/csvread.h"
+#include "lib/diag.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+#include "lib/term.h"
+#include "lib/xalloc.h"
+#include "opts.h"
+#include "store/store.h"
+#include "survey/survey.h"
+
+static const struct opt survey_opts[] = {
+	{ "format", true }, { "skip-bad", false }, { "round", true },
+	{ "json", false }, { "determinants", true }, { "exclude", true },
+	{ "include", true },
+	{ NULL, false }
+};
+
+static void load(struct store *st, const struct project *p, struct survey *s)
+{
+	if (survey_build(cli_kb(), st, p, s))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+}
+
+static int survey_show(struct store *st, struct project *p, struct opts *o)
+{
+	struct survey s;
+
+	load(st, p, &s);
+	if (opt_flag(survey_opts, o, "json")) {
+		json_t *items = json_array();
+		for (size_t i = 0; i < s.nitems; i++) {
+			json_t *asked = json_array();
+			for (size_t g = 0; g < s.ngroups; g++)
+				if (s.asked[g * s.nitems + i])
+					json_array_append_new(asked,
+						json_string(s.groups[g].id));
+			json_array_append_new(items, json_pack("{s:s, s:s, s:s, s:b, s:o}",
+				"id", s.items[i].id, "determinant",
+				s.items[i].determinant, "text", s.items[i].text,
+				"reversed", s.items[i].reversed, "asked_of", asked));
+		}
+		cli_print_json(json_pack("{s:s, s:o}", "project", s.project,
+					 "items", items));
+	} else {
+		const char *det = "";
+		size_t width = term_width();
+		for (size_t i = 0; i < s.nitems; i++) {
+			struct strbuf sb = STRBUF_INIT;
+			if (strcmp(det, s.items[i].determinant)) {
+				det = s.items[i].determinant;
+				printf("%s", i ? "\n" : "");
+				term_bold(stdout, s.items[i].determinant_title);
+				printf("  (%s)\n", det);
+			}
+			sb_addf(&sb, "%s%s", s.items[i].text,
+				s.items[i].reversed ? " [reversed]" : "");
+			printf("  %s\n", s.items[i].id);
+			term_wrap(stdout, sb.buf, 4, 4, width);
+			sb_reset(&sb);
+			for (size_t g = 0; g < s.ngroups; g++)
+				if (!s.asked[g * s.nitems + i])
+					sb_addf(&sb, "%s%s", sb.len ? ", " : "",
+						s.groups[g].id);
+			if (sb.len)
+				printf("    not asked of: %s\n", sb.buf);
+			sb_release(&sb);
+		}
+		printf("\n%zu statements, each rated from 1 (strongly disagree) to 5 "
+		       "(strongly agree), or don't know.\n", s.nitems);
+	}
+	survey_release(&s);
+	return 0;
+}
+
+/* --determinants a,b,c or all */
+static int set_determinants(struct store *st, struct project *p,
+			    const char *list)
+{
+	const struct kb *kb = cli_kb();
+	char **v = NULL, *copy = xstrdup(list), *s, *next;
+	size_t n = 0, alloc = 0;
+	int rc = 0;
+
+	for (s = copy; strcmp(list, "all") && s && *s; s = next) {
+		next = strchr(s, ',');
+		if (next)
+			*next++ = '\0';
+		if (!kb_determinant(kb, s)) {
+			error("--determinants: no determinant '%s'; see 'waymark kb "
+			      "determinants'", s);
+			rc = EXIT_BADINPUT;
+			break;
+		}
+		XGROW(v, alloc, n + 1);
+		v[n++] = s;
+	}
+	if (!rc && store_survey_set_dets(st, p->id, v, n))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	free(v);
+	free(copy);
+	return rc;
+}
+
+/* --exclude/--include GROUP:DETERMINANT */
+static int tailor(struct store *st, struct project *p, const char *spec,
+		  bool exclude)
+{
+	char *copy = xstrdup(spec), *det = strchr(copy, ':');
+	struct strbuf err = STRBUF_INIT;
+	int rc = 0;
+
+	if (det)
+		*det++ = '\0';
+	if (!det || !kb_determinant(cli_kb(), det)) {
+		error("--%s: expected GROUP:DETERMINANT, got '%s'",
+		      exclude ? "exclude" : "include", spec);
+		rc = EXIT_BADINPUT;
+	} else if (stakeholder_check_group(st, p, copy, &err)) {
+		error("%s", err.buf);
+		rc = EXIT_BADINPUT;
+	} else if (store_survey_exclude(st, p->id, copy, det, exclude)) {
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	}
+	sb_release(&err);
+	free(copy);
+	return rc;
+}
+
+static int survey_configure(struct store *st, struct project *p,
+			    struct opts *o)
+{
+	const char *dets = opt_get(survey_opts, o, "determinants");
+	const char *ex = opt_get(survey_opts, o, "exclude");
+	const char *in = opt_get(survey_opts, o, "include");
+	int rc = 0;
+
+	if (!dets && !ex && !in)
+		return cli_usage_error("survey", "'survey configure' needs "
+				       "--determinants, --exclude or --include");
+	if (dets)
+		rc = set_determinants(st, p, dets);
+	if (!rc && ex)
+		rc = tailor(st, p, ex, true);
+	if (!rc && in)
+		rc = tailor(st, p, in, false);
+	if (!rc)
+		printf("saved the survey of '%s'\n", p->name);
+	return rc;
+}
+
+static int survey_export(struct store *st, struct project *p, struct opts *o)
+{
+	const char *fmt = opt_get(survey_opts, o, "format");
+	struct survey s;
+
+	if (!fmt)
+		fmt = "fhir";
+	if (strcmp(fmt, "fhir") && strcmp(fmt, "csv") && strcmp(fmt, "template"))
+		return cli_usage_error("survey", "--format: expected fhir, csv or "
+				       "template, got '%s'", fmt);
+	load(st, p, &s);
+	if (!strcmp(fmt, "fhir"))
+		cli_print_json(survey_to_fhir(&s));
+	else if (!strcmp(fmt, "csv"))
+		survey_write_dictionary_csv(&s, stdout);
+	else
+		survey_write_template_csv(&s, stdout);
+	survey_release(&s);
+	return 0;
+}
+
+/* FHIR if the file's first non-blank character opens a JSON object. */
+static bool looks_like_json(const struct strbuf *data)
+{
+	size_t i = 0;
+
+	if (data->len >= 3 && !memcmp(data->buf, "\xef\xbb\xbf", 3))
+		i = 3;
+	while (i < data->len && strchr(" \t\r\n", data->buf[i]))
+		i++;
+	return i < data->len && (data->buf[i] == '{' || data->buf[i] == '[');
+}
+
+struct import {
+	struct survey s;
+	size_t *slots, nslots;
+	unsigned char *packed;
+	char **comments;
+	size_t added, unchanged;
+};
+
+static void import_prepare(struct store *st, struct project *p,
+			   struct import *im)
+{
+	char **ids;
+
+	memset(im, 0, sizeof(*im));
+	load(st, p, &im->s);
+	ids = xcalloc(im->s.nitems + 1, sizeof(*ids));
+	im->slots = xcalloc(im->s.nitems + 1, sizeof(*im->slots));
+	for (size_t i = 0; i < im->s.nitems; i++)
+		ids[i] = im->s.items[i].id;
+	if (store_items(st, p->id, ids, im->s.nitems, im->slots))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	free(ids);
+	for (size_t i = 0; i < im->s.nitems; i++)
+		if (im->slots[i] + 1 > im->nslots)
+			im->nslots = im->slots[i] + 1;
+	im->packed = xcalloc(im->nslots + 1, 1);
+	im->comments = xcalloc(im->nslots + 1, sizeof(*im->comments));
+}
+
+static void import_release(struct import *im)
+{
+	survey_release(&im->s);
+	free(im->slots);
+	free(im->packed);
+	free(im->comments);
+}
+
+static void keep(struct store *st, struct project *p, int64_t round,
+		 struct import *im, const struct survey_response *r)
+{
+	bool exists;
+
+	if (store_response_exists(st, p->id, r->id, &exists))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	if (exists) {
+		im->unchanged++;
+		return;
+	}
+	memset(im->packed, 0, im->nslots);
+	memset(im->comments, 0, im->nslots * sizeof(*im->comments));
+	for (size_t i = 0; i < im->s.nitems; i++) {
+		im->packed[im->slots[i]] = r->values[i];
+		im->comments[im->slots[i]] = r->comments ? r->comments[i] : NULL;
+	}
+	if (store_response_add(st, p->id, round, r->id,
+			       im->s.groups[r->group].id, im->packed,
+			       im->nslots, im->comments))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	im->added++;
+}
+
+static int64_t import_round(struct store *st, struct project *p,
+			    const char *given)
+{
+	int64_t *rounds, *counts, round = 1;
+	size_t n;
+	char *end;
+
+	if (given) {
+		long v = strtol(given, &end, 10);
+		if (!*given || *end || v < 1 || v > 1000)
+			die(EXIT_USAGE, "--round: expected a whole number from 1 "
+			    "to 1000, got '%s'", given);
+		return v;
+	}
+	if (store_rounds(st, p->id, &rounds, &counts, &n))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	if (n)
+		round = rounds[n - 1];
+	free(rounds);
+	free(counts);
+	return round;
+}
+
+static int survey_import(struct store *st, struct project *p, struct opts *o)
+{
+	const char *fmt = opt_get(survey_opts, o, "format");
+	bool skip = opt_flag(survey_opts, o, "skip-bad");
+	int64_t round = import_round(st, p, opt_get(survey_opts, o, "round"));
+	struct survey_batch *batches;
+	struct diags d;
+	struct import im;
+	int rc = 0, nfiles = o->argc - 1;
+
+	if (nfiles < 1)
+		return cli_usage_error("survey", "'survey import' takes a project "
+				       "and one or more files");
+	if (fmt && strcmp(fmt, "fhir") && strcmp(fmt, "csv"))
+		return cli_usage_error("survey", "--format: expected fhir or csv, "
+				       "got '%s'", fmt);
+	import_prepare(st, p, &im);
+	diags_init(&d);
+	batches = xcalloc((size_t)nfiles, sizeof(*batches));
+	for (int f = 0; f < nfiles; f++) {
+		const char *path = o->argv[f + 1];
+		struct strbuf data = STRBUF_INIT;
+		bool json;
+		int prc;
+
+		survey_batch_init(&batches[f]);
+		if (cli_read_file(path, &data)) {
+			rc = EXIT_BADINPUT;
+			break;
+		}
+		json = fmt ? !strcmp(fmt, "fhir") : looks_like_json(&data);
+		prc = json ? survey_parse_fhir(&im.s, path, data.buf, data.len,
+					       &batches[f], &d) :
+			     survey_parse_csv(&im.s, path, data.buf, data.len,
+					      &batches[f], &d);
+		if (prc)
+			rc = -1;
+		sb_release(&data);
+	}
+	if (rc != EXIT_BADINPUT)
+		rc = cli_import_verdict(&d, rc, skip);
+	for (int f = 0; rc == 0 && f < nfiles; f++)
+		for (size_t i = 0; i < batches[f].n; i++)
+			if (!batches[f].v[i].bad)
+				keep(st, p, round, &im, &batches[f].v[i]);
+	if (rc == 0)
+		printf("imported %zu response%s into round %lld of '%s'; %zu "
+		       "already there (unchanged)\n", im.added,
+		       im.added == 1 ? "" : "s", (long long)round, p->name,
+		       im.unchanged);
+	for (int f = 0; f < nfiles; f++)
+		survey_batch_release(&batches[f]);
+	free(batches);
+	diags_release(&d);
+	import_release(&im);
+	return rc;
+}
+
+int cmd_survey(int argc, char **argv)
+{
+	static const struct project_action actions[] = {
+		{ "show", survey_show }, { "configure", survey_configure },
+		{ "export", survey_export }, { "import", survey_import },
+	};
+
+	return cli_project_action("survey", argc, argv, survey_opts, actions,
+				  sizeof(actions) / sizeof(*actions));
+}
