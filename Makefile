@@ -35,8 +35,8 @@ ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARN) $(SANFLAGS) $(CFLAGS) \
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lcsv -lm
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-LIB_SRC = src/lib/csvread.c src/lib/diag.c src/lib/err.c src/lib/strbuf.c src/lib/term.c src/lib/text.c \
-	src/lib/xalloc.c
+LIB_SRC = src/lib/csvread.c src/lib/diag.c src/lib/err.c src/lib/strbuf.c \
+	src/lib/strset.c src/lib/term.c src/lib/text.c src/lib/xalloc.c
 KB_SRC = src/kb/check.c src/kb/crosswalk.c src/kb/json.c src/kb/load.c \
 	src/kb/search.c
 STORE_SRC = src/store/db.c src/store/project.c src/store/response.c \

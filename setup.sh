@@ -1,7 +1,8 @@
 #!/bin/sh
 # setup.sh: the one entry point on a fresh Debian 12 machine.
 #
-#   sh setup.sh run     install what is missing, build, run waymark on the demo
+#   sh setup.sh run     install what is missing, build, create the demo
+#                       project in ./waymark-demo.db and show its assessment
 #   sh setup.sh test    install what is missing, build, run every test
 #                       (normal build with -Werror, then ASan + UBSan)
 #   sh setup.sh deps    only install what is missing
@@ -49,12 +50,16 @@ deps)
 run)
 	install $PKGS
 	make -j"$jobs"
+	# the embedded default: one SQLite file beside the checkout
+	export WAYMARK_DB="${WAYMARK_DB:-$PWD/waymark-demo.db}"
+	./build/waymark demo
 	echo
-	echo "== waymark: the evidence base, joined by its crosswalk =="
-	./build/waymark kb crosswalk
+	./build/waymark assess show demo-clinical-app
 	echo
-	echo "Try: ./build/waymark kb search BYOD"
-	echo "     ./build/waymark kb show streams-2022.lesson.byod-mdm-early"
+	echo "The database is $WAYMARK_DB. Try:"
+	echo "  ./build/waymark --db $WAYMARK_DB project show demo-clinical-app"
+	echo "  ./build/waymark kb search BYOD"
+	echo "  ./build/waymark kb show streams-2022.lesson.byod-mdm-early"
 	;;
 test)
 	install $PKGS $TEST_PKGS

@@ -176,14 +176,12 @@ static int survey_export(struct store *st, struct project *p, struct opts *o)
 	return 0;
 }
 
-/* FHIR if the file's first non-blank character opens a JSON object. */
+/* FHIR if the file's first non-blank character opens a JSON value. */
 static bool looks_like_json(const struct strbuf *data)
 {
-	size_t i = 0;
+	size_t i = survey_bom_len(data->buf, data->len);
 
-	if (data->len >= 3 && !memcmp(data->buf, "\xef\xbb\xbf", 3))
-		i = 3;
-	while (i < data->len && strchr(" \t\r\n", data->buf[i]))
+	while (i < data->len && survey_is_blank(data->buf + i, 1))
 		i++;
 	return i < data->len && (data->buf[i] == '{' || data->buf[i] == '[');
 }

@@ -1,5 +1,6 @@
 /* sqlite.c: the SQLite backend of the database driver. */
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,14 +8,24 @@
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 
-struct sqlite_db {
-	struct db base;
-	sqlite3 *h;
-};
+/*
+ * Prepared statements are kept for reuse, keyed by the address of their
+ * SQL text (always a string literal in the store), so that a command that
+ * runs the same statement a hundred thousand times parses it once.
+ */
+#define CACHE_SIZE 64
 
 struct sqlite_stmt {
 	struct db_stmt base;
 	sqlite3_stmt *h;
+	const char *sql;	/* the cache key, or NULL when not cached */
+	bool busy;
+};
+
+struct sqlite_db {
+	struct db base;
+	sqlite3 *h;
+	struct sqlite_stmt *cache[CACHE_SIZE];
 };
 
 static sqlite3 *H(struct db *db)
@@ -63,8 +74,15 @@ static int lite_open(const char *target, struct db **out, char **errmsg)
 
 static void lite_close(struct db *db)
 {
-	sqlite3_close(H(db));
-	free(db);
+	struct sqlite_db *d = (struct sqlite_db *)db;
+
+	for (size_t i = 0; i < CACHE_SIZE; i++)
+		if (d->cache[i]) {
+			sqlite3_finalize(d->cache[i]->h);
+			free(d->cache[i]);
+		}
+	sqlite3_close(d->h);
+	free(d);
 }
 
 static int lite_exec(struct db *db, const char *sql)
@@ -74,13 +92,27 @@ static int lite_exec(struct db *db, const char *sql)
 
 static int lite_prepare(struct db *db, const char *sql, struct db_stmt **out)
 {
-	struct sqlite_stmt *st = xcalloc(1, sizeof(*st));
+	struct sqlite_db *d = (struct sqlite_db *)db;
+	size_t slot = ((uintptr_t)sql >> 3) % CACHE_SIZE;
+	struct sqlite_stmt *st = d->cache[slot];
 
+	if (st && st->sql == sql && !st->busy) {
+		st->busy = true;
+		*out = &st->base;
+		return 0;
+	}
+	st = xcalloc(1, sizeof(*st));
 	st->base.db = db;
-	if (sqlite3_prepare_v2(H(db), sql, -1, &st->h, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(H(db), sql, -1, SQLITE_PREPARE_PERSISTENT,
+			       &st->h, NULL) != SQLITE_OK) {
 		free(st);
 		*out = NULL;
 		return -1;
+	}
+	if (!d->cache[slot]) {
+		st->sql = sql;
+		st->busy = true;
+		d->cache[slot] = st;
 	}
 	*out = &st->base;
 	return 0;
@@ -155,9 +187,17 @@ static bool lite_col_null(struct db_stmt *st, int c)
 	return sqlite3_column_type(S(st), c) == SQLITE_NULL;
 }
 
-static void lite_finalize(struct db_stmt *st)
+static void lite_finalize(struct db_stmt *stmt)
 {
-	sqlite3_finalize(S(st));
+	struct sqlite_stmt *st = (struct sqlite_stmt *)stmt;
+
+	if (st->sql) {
+		sqlite3_reset(st->h);
+		sqlite3_clear_bindings(st->h);
+		st->busy = false;
+		return;
+	}
+	sqlite3_finalize(st->h);
 	free(st);
 }
 

@@ -72,6 +72,13 @@ static const char *const migrations[] = {
 	" response_id INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,"
 	" slot INTEGER NOT NULL, text TEXT NOT NULL,"
 	" PRIMARY KEY (response_id, slot));",
+
+	/* 2: checkpoints ticked per project (the road map's gates) */
+	"CREATE TABLE checkpoint_done ("
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" checkpoint TEXT NOT NULL,"
+	" done_by TEXT NOT NULL, done_at TEXT NOT NULL, note TEXT NOT NULL,"
+	" PRIMARY KEY (project_id, checkpoint));",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
 
@@ -134,12 +141,18 @@ static int backup(struct store *st, int version)
 	return 0;
 }
 
-static int migrate(struct store *st)
+static int migrate(struct store *st, int upto)
 {
 	int version;
 
+	/* the copy cannot be taken inside a transaction: take it first */
+	if (read_version(st, &version))
+		return -1;
+	if (version > 0 && version < upto && backup(st, version))
+		return -1;
 	if (db_exec(st->db, "BEGIN IMMEDIATE"))
 		return store_fail(st, "cannot lock the database");
+	/* read again under the lock: another process may have migrated */
 	if (read_version(st, &version))
 		goto fail;
 	if (version > NMIGRATIONS) {
@@ -149,9 +162,7 @@ static int migrate(struct store *st)
 			NMIGRATIONS);
 		goto fail;
 	}
-	if (version > 0 && version < NMIGRATIONS && backup(st, version))
-		goto fail;
-	for (; version < NMIGRATIONS; version++) {
+	for (; version < upto; version++) {
 		if (db_exec(st->db, migrations[version]) ||
 		    db_run(st->db, "INSERT INTO schema_version VALUES (?)", "i",
 			   (int64_t)version + 1)) {
@@ -170,6 +181,12 @@ fail:
 
 int store_open(const char *target, struct store **out, char **errmsg)
 {
+	return store_open_upto(target, NMIGRATIONS, out, errmsg);
+}
+
+int store_open_upto(const char *target, int upto, struct store **out,
+		    char **errmsg)
+{
 	struct store *st = xcalloc(1, sizeof(*st));
 
 	*out = NULL;
@@ -179,7 +196,9 @@ int store_open(const char *target, struct store **out, char **errmsg)
 		store_close(st);
 		return -1;
 	}
-	if (migrate(st)) {
+	if (upto > NMIGRATIONS)
+		upto = NMIGRATIONS;
+	if (migrate(st, upto)) {
 		*errmsg = xstrdup(store_error(st));
 		store_close(st);
 		return -1;

@@ -27,6 +27,9 @@ struct store;
  * *errmsg allocated.
  */
 int store_open(const char *target, struct store **out, char **errmsg);
+/* As store_open, but migrate no further than version upto (for tests). */
+int store_open_upto(const char *target, int upto, struct store **out,
+		    char **errmsg);
 void store_close(struct store *st);
 const char *store_error(struct store *st);
 /* The schema version the store is at. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "survey.h"
+#include "lib/csvread.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -16,26 +17,10 @@
 
 /* --- writing --- */
 
-/* One field, quoted only when a reader would otherwise misread it. */
-static void put_field(FILE *f, const char *s)
-{
-	size_t len = strlen(s);
-	bool edge_space = len && (strchr(" \t", s[0]) || strchr(" \t", s[len - 1]));
-
-	if (edge_space || strpbrk(s, ",\"\r\n"))
-		csv_fwrite(f, s, len);
-	else
-		fputs(s, f);
-}
-
 static void put_row(FILE *f, const char *const *fields, size_t n)
 {
-	for (size_t k = 0; k < n; k++) {
-		if (k)
-			fputc(',', f);
-		put_field(f, fields[k]);
-	}
-	fputc('\n', f);
+	for (size_t k = 0; k < n; k++)
+		csv_put(f, fields[k], k + 1 == n);
 }
 
 void survey_write_dictionary_csv(const struct survey *s, FILE *f)
@@ -60,18 +45,15 @@ void survey_write_template_csv(const struct survey *s, FILE *f)
 {
 	struct strbuf name = STRBUF_INIT;
 
-	fputs("response_id,group", f);
-	for (size_t i = 0; i < s->nitems; i++) {
-		fputc(',', f);
-		put_field(f, s->items[i].id);
-	}
+	csv_put(f, "response_id", false);
+	csv_put(f, "group", !s->nitems);
+	for (size_t i = 0; i < s->nitems; i++)
+		csv_put(f, s->items[i].id, false);
 	for (size_t i = 0; i < s->nitems; i++) {
 		sb_reset(&name);
-		sb_addf(&name, "%s.comment", s->items[i].id);
-		fputc(',', f);
-		put_field(f, name.buf);
+		sb_addf(&name, "%s" SURVEY_COMMENT_SUFFIX, s->items[i].id);
+		csv_put(f, name.buf, i + 1 == s->nitems);
 	}
-	fputc('\n', f);
 	sb_release(&name);
 }
 

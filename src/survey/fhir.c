@@ -110,7 +110,7 @@ static json_t *comment_question(const struct survey *s, size_t i)
 	struct strbuf link = STRBUF_INIT;
 	json_t *q;
 
-	sb_addf(&link, "%s.comment", s->items[i].id);
+	sb_addf(&link, "%s" SURVEY_COMMENT_SUFFIX, s->items[i].id);
 	q = json_pack("{s:s, s:s, s:s, s:b}", "linkId", link.buf,
 		      "text", "Comment (optional)", "type", "text",
 		      "required", 0);
@@ -494,28 +494,35 @@ static void read_group(struct reader *R, const struct answers *A)
 	ptr_pop(R, mark);
 }
 
-/* The response's id: identifier.value, else id. */
+/* The response's id from obj[key], obj being at R->ptr. */
+static void set_id_from(struct reader *R, json_t *obj, const char *key)
+{
+	json_t *v = member(R, obj, key, JSON_STRING, true);
+	size_t mark;
+
+	if (!v || !survey_set_id(R->b, R->r, json_string_value(v), &R->why))
+		return;
+	mark = ptr_push(R, "/%s", key);
+	report_why(R, "");
+	ptr_pop(R, mark);
+}
+
+/* The response's id: identifier.value if given, else id. */
 static void read_id(struct reader *R, json_t *res)
 {
 	json_t *ident = member(R, res, "identifier", JSON_OBJECT, false);
-	json_t *v = NULL;
-	const char *path = "/identifier/value";
 	size_t mark;
 
-	if (ident) {
+	if (ident && json_object_get(ident, "value")) {
 		mark = ptr_push(R, "/identifier");
-		v = member(R, ident, "value", JSON_STRING, false);
+		set_id_from(R, ident, "value");
 		ptr_pop(R, mark);
-	}
-	if (!v) {
-		v = member(R, res, "id", JSON_STRING, false);
-		path = "/id";
-	}
-	if (!v)
+	} else if (json_object_get(res, "id")) {
+		set_id_from(R, res, "id");
+	} else {
 		report(R, "", "no identifier.value or id; expected the "
 		       "response's identifier");
-	else if (survey_set_id(R->b, R->r, json_string_value(v), &R->why))
-		report_why(R, path);
+	}
 }
 
 /* A QuestionnaireResponse at R->ptr, into R->r. */

@@ -12,8 +12,6 @@
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 
-#define COMMENT_SUFFIX ".comment"
-
 static void item_release(struct survey_item *it)
 {
 	free(it->id);
@@ -60,9 +58,9 @@ long survey_group_index(const struct survey *s, const char *id)
 
 long survey_comment_index(const struct survey *s, const char *name)
 {
-	size_t len = strlen(name), slen = strlen(COMMENT_SUFFIX);
+	size_t len = strlen(name), slen = strlen(SURVEY_COMMENT_SUFFIX);
 
-	if (len <= slen || strcmp(name + len - slen, COMMENT_SUFFIX))
+	if (len <= slen || strcmp(name + len - slen, SURVEY_COMMENT_SUFFIX))
 		return -1;
 	len -= slen;
 	for (size_t i = 0; i < s->nitems; i++)
@@ -75,6 +73,7 @@ long survey_comment_index(const struct survey *s, const char *name)
 void survey_batch_init(struct survey_batch *b)
 {
 	memset(b, 0, sizeof(*b));
+	strset_init(&b->ids);
 }
 
 static void response_release(struct survey_response *r, size_t nitems)
@@ -91,6 +90,7 @@ void survey_batch_release(struct survey_batch *b)
 	for (size_t k = 0; k < b->n; k++)
 		response_release(&b->v[k], b->nitems);
 	free(b->v);
+	strset_release(&b->ids);
 	survey_batch_init(b);
 }
 
@@ -139,19 +139,17 @@ int survey_parse_value(const char *s, unsigned char *out)
 	return -1;
 }
 
-int survey_set_id(const struct survey_batch *b, struct survey_response *r,
+int survey_set_id(struct survey_batch *b, struct survey_response *r,
 		  const char *id, struct strbuf *why)
 {
 	if (!*id) {
 		sb_adds(why, "the response id is empty; expected an identifier");
 		return -1;
 	}
-	for (size_t k = 0; k < b->n; k++) {
-		if (&b->v[k] != r && b->v[k].id && !strcmp(b->v[k].id, id)) {
-			sb_addf(why, "duplicate response id '%s': an earlier "
-				"response has it", id);
-			return -1;
-		}
+	if (!strset_add(&b->ids, id)) {
+		sb_addf(why, "duplicate response id '%s': an earlier response "
+			"has it", id);
+		return -1;
 	}
 	r->id = xstrdup(id);
 	return 0;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "lib/diag.h"
+#include "lib/strset.h"
 
 struct strbuf;
 
@@ -67,9 +68,9 @@ struct survey_batch {
 	struct survey_response *v;
 	size_t n, alloc;
 	size_t nitems;		/* per response (set by survey_batch_add) */
+	struct strset ids;	/* the ids taken, to find duplicates */
 };
 
-/* Free everything s owns; s is left empty. */
 struct kb;
 struct store;
 struct project;
@@ -81,6 +82,7 @@ struct project;
 int survey_build(const struct kb *kb, struct store *st,
 		 const struct project *p, struct survey *s);
 
+/* Free everything s owns; s is left empty. */
 void survey_release(struct survey *s);
 /* Index of item id, or -1. */
 long survey_item_index(const struct survey *s, const char *id);
@@ -113,7 +115,9 @@ bool survey_is_blank(const char *data, size_t len);
  * business).
  */
 int survey_parse_value(const char *s, unsigned char *out);
-/* Index of the item whose comment is named ("ITEM.comment"), or -1. */
+/* An item's comment is named by its id and this: "ITEM.comment". */
+#define SURVEY_COMMENT_SUFFIX ".comment"
+/* Index of the item whose comment is named, or -1. */
 long survey_comment_index(const struct survey *s, const char *name);
 
 /*
@@ -122,8 +126,8 @@ long survey_comment_index(const struct survey *s, const char *name);
  */
 struct survey_response *survey_batch_add(struct survey_batch *b,
 					 const struct survey *s, long record);
-/* Set r's id: fails if id is empty or taken by another response in b. */
-int survey_set_id(const struct survey_batch *b, struct survey_response *r,
+/* Set r's id: fails if id is empty or b already has it. */
+int survey_set_id(struct survey_batch *b, struct survey_response *r,
 		  const char *id, struct strbuf *why);
 /* Set r's group from a group id: fails if the id is unknown. */
 int survey_set_group(const struct survey *s, struct survey_response *r,

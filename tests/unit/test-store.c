@@ -1,0 +1,171 @@
+/*
+ * test-store.c: the store's contracts on SQLite: migrations with a copy
+ * taken first, one transaction per command, conflicts and not-found.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "assess/project.h"
+#include "lib/strbuf.h"
+#include "store/store.h"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof(dir), "/tmp/waymark-store-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct strbuf cmd = STRBUF_INIT;
+
+	(void)state;
+	sb_addf(&cmd, "rm -rf '%s'", dir);
+	if (system(cmd.buf))
+		return -1;
+	sb_release(&cmd);
+	return 0;
+}
+
+static char *path(const char *name)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
+	return buf;
+}
+
+static void add_project(struct store *st, const char *name)
+{
+	struct project p;
+
+	project_init(&p, name);
+	assert_int_equal(store_project_add(st, &p), 0);
+	project_release(&p);
+}
+
+static size_t count_projects(struct store *st)
+{
+	struct project *v;
+	size_t n;
+
+	assert_int_equal(store_project_list(st, &v, &n), 0);
+	store_projects_free(v, n);
+	return n;
+}
+
+static void test_migration_keeps_a_copy(void **state)
+{
+	struct store *st;
+	char *msg = NULL, db[128], bak[160];
+	struct stat sb;
+
+	(void)state;
+	snprintf(db, sizeof(db), "%s", path("m.db"));
+	/* a store at schema version 1, with data in it */
+	assert_int_equal(store_open_upto(db, 1, &st, &msg), 0);
+	assert_int_equal(store_schema_version(st), 1);
+	add_project(st, "kept");
+	store_close(st);
+	/* opening with this waymark migrates it, copying the file first */
+	assert_int_equal(store_open(db, &st, &msg), 0);
+	assert_true(store_schema_version(st) >= 2);
+	assert_non_null(store_backup_path(st));
+	snprintf(bak, sizeof(bak), "%s.v1.bak", db);
+	assert_string_equal(store_backup_path(st), bak);
+	assert_int_equal(count_projects(st), 1);
+	store_close(st);
+	assert_int_equal(stat(bak, &sb), 0);
+	/* the copy is a working store at version 1 holding the data */
+	assert_int_equal(store_open_upto(bak, 1, &st, &msg), 0);
+	assert_int_equal(store_schema_version(st), 1);
+	assert_int_equal(count_projects(st), 1);
+	assert_null(store_backup_path(st));
+	store_close(st);
+	/* opening an up-to-date store takes no copy */
+	assert_int_equal(store_open(db, &st, &msg), 0);
+	assert_null(store_backup_path(st));
+	store_close(st);
+}
+
+static void test_rollback_leaves_nothing(void **state)
+{
+	struct store *st;
+	char *msg = NULL;
+
+	(void)state;
+	assert_int_equal(store_open(path("t.db"), &st, &msg), 0);
+	assert_int_equal(store_begin(st), 0);
+	add_project(st, "gone");
+	assert_int_equal(count_projects(st), 1);
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(count_projects(st), 0);
+	store_close(st);
+}
+
+static void test_conflict_and_not_found(void **state)
+{
+	struct store *st;
+	struct project p, q;
+	char *msg = NULL;
+
+	(void)state;
+	assert_int_equal(store_open(path("c.db"), &st, &msg), 0);
+	add_project(st, "one");
+	project_init(&p, "one");
+	assert_int_equal(store_project_add(st, &p), STORE_CONFLICT);
+	project_release(&p);
+	assert_int_equal(store_project_get(st, "nope", &q), STORE_NOTFOUND);
+	assert_int_equal(store_project_get(st, "one", &q), 0);
+	assert_string_equal(q.name, "one");
+	/* a group in use cannot be removed */
+	{
+		struct stakeholder s;
+		stakeholder_init(&s);
+		s.project_id = q.id;
+		free(s.grp);
+		s.grp = strdup("it");
+		assert_int_equal(store_stakeholder_add(st, &s), 0);
+		assert_int_equal(store_group_remove(st, q.id, "it"), STORE_CONFLICT);
+		assert_int_equal(store_group_remove(st, q.id, "nope"), STORE_NOTFOUND);
+		stakeholder_release(&s);
+	}
+	assert_int_equal(store_project_delete(st, q.id), 0);
+	assert_int_equal(store_project_delete(st, q.id), STORE_NOTFOUND);
+	project_release(&q);
+	store_close(st);
+}
+
+static void test_bad_target(void **state)
+{
+	struct store *st;
+	char *msg = NULL;
+
+	(void)state;
+	assert_int_equal(store_open("/nonexistent/dir/x.db", &st, &msg), -1);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "cannot open"));
+	free(msg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_migration_keeps_a_copy),
+		cmocka_unit_test(test_rollback_leaves_nothing),
+		cmocka_unit_test(test_conflict_and_not_found),
+		cmocka_unit_test(test_bad_target),
+	};
+	return cmocka_run_group_tests_name("store", tests, setup, teardown);
+}
