@@ -39,21 +39,23 @@ LIB_SRC = src/lib/csvread.c src/lib/diag.c src/lib/err.c src/lib/strbuf.c \
 	src/lib/strset.c src/lib/term.c src/lib/text.c src/lib/xalloc.c
 KB_SRC = src/kb/check.c src/kb/crosswalk.c src/kb/json.c src/kb/load.c \
 	src/kb/search.c
-STORE_SRC = src/store/db.c src/store/project.c src/store/response.c \
+STORE_SRC = src/store/checkpoint.c src/store/db.c src/store/project.c src/store/response.c \
 	src/store/sqlite.c src/store/store.c
 ASSESS_SRC = src/assess/assessment.c src/assess/assessment_json.c \
 	src/assess/demo.c src/assess/project.c src/assess/score.c \
 	src/assess/stakeholder_csv.c
+PLAN_SRC = src/plan/gate.c src/plan/render.c src/plan/roadmap.c
 SURVEY_SRC = src/survey/build.c src/survey/csv.c src/survey/fhir.c \
 	src/survey/survey.c
-CLI_SRC = src/cli/assess.c src/cli/cli.c src/cli/commands.c src/cli/demo.c \
+CLI_SRC = src/cli/action.c src/cli/assess.c src/cli/cli.c src/cli/commands.c src/cli/demo.c \
 	src/cli/help.c src/cli/kb.c \
-	src/cli/opts.c src/cli/project.c src/cli/stakeholder.c \
+	src/cli/gate.c src/cli/opts.c src/cli/project.c src/cli/roadmap.c \
+	src/cli/stakeholder.c \
 	src/cli/survey.c src/cli/version.c
 KB_DATA = $(sort $(wildcard kb/*.yaml))
 
 CORE_OBJ = $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC) $(KB_SRC) $(STORE_SRC) \
-	$(ASSESS_SRC) $(SURVEY_SRC)) $(O)/kb_data.o
+	$(ASSESS_SRC) $(SURVEY_SRC) $(PLAN_SRC)) $(O)/kb_data.o
 CLI_OBJ = $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,$(O)/tests/%,$(wildcard tests/unit/test-*.c))

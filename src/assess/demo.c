@@ -192,6 +192,8 @@ int demo_create(const struct kb *kb, struct store *st, struct project *p)
 	project_set(p, "settings", "64", &err);
 	project_set(p, "partners", "industry,academic", &err);
 	project_set(p, "devices", "byod", &err);
+	project_set(p, "platforms", "single", &err);
+	project_set(p, "dedicated-staff", "1", &err);
 	project_set(p, "adoption", "opt-in", &err);
 	project_set(p, "step", "implement", &err);
 	project_set(p, "notes", "Sample project made by 'waymark demo'. The app "

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kb/kb.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
@@ -16,13 +17,7 @@ const char *const project_device_models[] = {
 	"byod", "organisation-owned", "mixed", NULL
 };
 const char *const project_adoptions[] = { "opt-in", "mandated", NULL };
-const char *const project_steps[] = {
-	"vision", "strategy", "business-case", "procurement", "implement",
-	"optimise", NULL
-};
-static const char *const step_phases[] = {
-	"analyse", "analyse", "decide", "decide", "deploy", "deploy"
-};
+const char *const project_platforms[] = { "single", "multiple", NULL };
 static const char *const partner_kinds[] = {
 	"industry", "academic", "nhs", NULL
 };
@@ -60,6 +55,7 @@ void project_init(struct project *p, const char *name)
 	p->device_model = xstrdup("organisation-owned");
 	p->adoption = xstrdup("mandated");
 	p->step = xstrdup("vision");
+	p->platforms = xstrdup("multiple");
 	p->notes = xstrdup("");
 	p->anonymity = 5;
 	p->created = xstrdup("");
@@ -76,6 +72,7 @@ void project_release(struct project *p)
 	free(p->device_model);
 	free(p->adoption);
 	free(p->step);
+	free(p->platforms);
 	free(p->notes);
 	free(p->created);
 	free(p->updated);
@@ -246,7 +243,11 @@ int project_set(struct project *p, const char *f, const char *v,
 	if (!strcmp(f, "adoption"))
 		return choice(&p->adoption, f, v, project_adoptions, err);
 	if (!strcmp(f, "step"))
-		return choice(&p->step, f, v, project_steps, err);
+		return choice(&p->step, f, v, kb_steps, err);
+	if (!strcmp(f, "platforms"))
+		return choice(&p->platforms, f, v, project_platforms, err);
+	if (!strcmp(f, "dedicated-staff"))
+		return number(&p->dedicated_staff, f, v, 0, 100000, err);
 	if (!strcmp(f, "notes"))
 		return text(&p->notes, f, v, 20000, false, err);
 	if (!strcmp(f, "anonymity"))
@@ -282,9 +283,9 @@ int stakeholder_set(struct stakeholder *s, const char *f, const char *v,
 
 const char *project_phase(const char *step)
 {
-	for (size_t i = 0; project_steps[i]; i++)
-		if (!strcmp(step, project_steps[i]))
-			return step_phases[i];
+	for (size_t i = 0; kb_steps[i]; i++)
+		if (!strcmp(step, kb_steps[i]))
+			return kb_step_phases[i];
 	return NULL;
 }
 

@@ -22,6 +22,8 @@ struct project {
 	char *device_model;	/* byod, organisation-owned, mixed */
 	char *adoption;		/* opt-in, mandated */
 	char *step;		/* one of the six steps; the phase follows */
+	char *platforms;	/* single or multiple device platforms */
+	int64_t dedicated_staff;	/* people whose job is the implementation */
 	char *notes;
 	int64_t anonymity;	/* least group size shown (>= 3) */
 	char *created, *updated;	/* ISO 8601 UTC */
@@ -70,7 +72,7 @@ bool valid_slug(const char *s);
 extern const char *const project_technologies[];
 extern const char *const project_device_models[];
 extern const char *const project_adoptions[];
-extern const char *const project_steps[];
+extern const char *const project_platforms[];
 extern const char *const stakeholder_attitudes[];
 
 #endif

@@ -9,81 +9,116 @@
 #include "project.h"
 #include "stakeholder_csv.h"
 
+/* The columns a header may name; the first two are required. */
 static const char *const columns[] = {
-	"name", "group", "organisation", "power", "interest", "attitude", NULL
+	"name", "group", "organisation", "power", "interest", "attitude"
 };
+#define NCOLUMNS (sizeof(columns) / sizeof(columns[0]))
+#define NREQUIRED 2
 
 struct reader {
 	const char *file;
-	int col[6];		/* field index of each column, or -1 */
+	int col[NCOLUMNS];	/* field index of each column, or -1 */
 	size_t nheader;
 	struct stakeholder_rows *out;
 	struct diags *d;
 };
 
+/* Index in columns of name, or -1. */
+static int column_index(const char *name)
+{
+	for (size_t c = 0; c < NCOLUMNS; c++)
+		if (!strcmp(columns[c], name))
+			return (int)c;
+	return -1;
+}
+
+/* Header field j: a known column, not seen before. Else reports, -1. */
+static int header_column(struct reader *R, const struct csv_field *f,
+			 size_t j)
+{
+	int c = column_index(f->text);
+
+	if (c < 0) {
+		diag_add(R->d, R->file, f->line, f->col, f->text, -1, "unknown "
+			 "column; expected name, group, organisation, power, "
+			 "interest and attitude");
+		return -1;
+	}
+	if (R->col[c] >= 0) {
+		diag_add(R->d, R->file, f->line, f->col, f->text, -1,
+			 "column given twice");
+		return -1;
+	}
+	R->col[c] = (int)j;
+	return 0;
+}
+
 static int header(struct reader *R, const struct csv_record *r)
 {
-	for (size_t c = 0; c < 6; c++)
+	for (size_t c = 0; c < NCOLUMNS; c++)
 		R->col[c] = -1;
 	R->nheader = r->nfields;
-	for (size_t f = 0; f < r->nfields; f++) {
-		size_t c;
-		for (c = 0; columns[c] && strcmp(columns[c], r->fields[f]); c++)
-			;
-		if (!columns[c]) {
-			diag_add(R->d, R->file, r->line, (int)f + 1, r->fields[f], -1,
-				 "unknown column; expected name, group, "
-				 "organisation, power, interest and attitude");
+	for (size_t j = 0; j < r->nfields; j++)
+		if (header_column(R, &r->fields[j], j))
+			return -1;
+	for (size_t c = 0; c < NREQUIRED; c++) {
+		if (R->col[c] < 0) {
+			diag_add(R->d, R->file, r->fields[0].line,
+				 r->fields[0].col, NULL, -1, "the header must "
+				 "name at least the columns 'name' and 'group'");
 			return -1;
 		}
-		if (R->col[c] >= 0) {
-			diag_add(R->d, R->file, r->line, (int)f + 1, r->fields[f], -1,
-				 "column given twice");
-			return -1;
-		}
-		R->col[c] = (int)f;
-	}
-	if (R->col[0] < 0 || R->col[1] < 0) {
-		diag_add(R->d, R->file, r->line, 1, NULL, -1, "the header must "
-			 "name at least the columns 'name' and 'group'");
-		return -1;
 	}
 	return 0;
 }
 
-static void row(struct reader *R, const struct csv_record *r)
+/* Append a default stakeholder for record r to the output. */
+static struct stakeholder *row_add(struct stakeholder_rows *o,
+				   const struct csv_record *r)
 {
-	struct stakeholder_rows *o = R->out;
-	struct stakeholder *s;
-	struct strbuf err = STRBUF_INIT;
-	long rec = (long)o->n;
-
 	XGROW(o->v, o->alloc, o->n + 1);
 	XGROW(o->line, o->line_alloc, o->n + 1);
-	s = &o->v[o->n];
-	o->line[o->n++] = r->line;
-	stakeholder_init(s);
-	if (r->nfields != R->nheader) {
-		diag_add(R->d, R->file, r->line, 1, NULL, rec, "expected %zu "
-			 "fields as in the header, found %zu", R->nheader,
-			 r->nfields);
-		return;
-	}
-	for (size_t c = 0; columns[c]; c++) {
-		const char *v;
+	o->line[o->n] = r->line;
+	stakeholder_init(&o->v[o->n]);
+	return &o->v[o->n++];
+}
+
+/* Set s's fields from record r, which has a field for every column. */
+static void row_values(struct reader *R, const struct csv_record *r,
+		       struct stakeholder *s, long rec)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	for (size_t c = 0; c < NCOLUMNS; c++) {
+		const struct csv_field *f;
 		if (R->col[c] < 0)
 			continue;
-		v = r->fields[R->col[c]];
-		if (!*v && c >= 2)
+		f = &r->fields[R->col[c]];
+		if (!f->len && c >= NREQUIRED)
 			continue;	/* optional columns keep their defaults */
 		sb_reset(&err);
-		if (stakeholder_set(s, columns[c], v, &err))
-			diag_add(R->d, R->file, r->line, R->col[c] + 1, NULL,
-				 rec, "%s", err.buf);
+		if (stakeholder_set(s, columns[c], f->text, &err))
+			diag_add(R->d, R->file, f->line, f->col, NULL, rec, "%s",
+				 err.buf);
 	}
 	sb_release(&err);
 }
 
+static void row(struct reader *R, const struct csv_record *r)
+{
+	long rec = (long)R->out->n;
+	struct stakeholder *s = row_add(R->out, r);
+
+	if (r->nfields == R->nheader)
+		row_values(R, r, s, rec);
+	else
+		diag_add(R->d, R->file, r->fields[0].line, r->fields[0].col, NULL,
+			 rec, "expected %zu fields as in the header, found %zu",
+			 R->nheader, r->nfields);
+}
+
+/* csv_read's callback: stops (1) if the header is unusable. */
 static int on_record(const struct csv_record *r, void *ctx)
 {
 	struct reader *R = ctx;

@@ -36,6 +36,10 @@ int cmd_stakeholder(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_roadmap(int argc, char **argv);
+int cmd_gate(int argc, char **argv);
+int cmd_checkpoint(int argc, char **argv);
+int cmd_action(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);
@@ -79,6 +83,12 @@ int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad);
 json_t *stakeholder_json(const struct stakeholder *s);
 int stakeholder_check_group(struct store *st, const struct project *p,
 			    const char *grp, struct strbuf *err);
+
+struct assessment;
+struct plan;
+/* Load round (0: latest), the checkpoints and the road map; exits on error. */
+void cli_load_plan(struct store *st, const struct project *p, long round,
+		   struct assessment *a, struct plan *pl);
 
 /* Print v as indented JSON on stdout, then release it. */
 void cli_print_json(json_t *v);

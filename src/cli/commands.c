@@ -46,6 +46,9 @@ const struct cmd commands[] = {
 	  "    --adoption A        opt-in or mandated (default mandated)\n"
 	  "    --step S            vision, strategy, business-case, procurement,\n"
 	  "                        implement or optimise (default vision)\n"
+	  "    --platforms P       single or multiple device platforms (default\n"
+	  "                        multiple)\n"
+	  "    --dedicated-staff N people whose job is the implementation (default 0)\n"
 	  "    --notes TEXT        free notes\n"
 	  "    --anonymity K       least group size ever shown (default 5, at least 3)\n"
 	  "    --name NAME         rename (edit only)\n"
@@ -91,6 +94,25 @@ const struct cmd commands[] = {
 	  "N (default: the latest), with the change since the round before.\n"
 	  "Groups smaller than the project's anonymity threshold never appear.\n"
 	  "The method is in docs/scoring.md.\n" },
+	{ "roadmap", cmd_roadmap, "the evidence-matched road map of a project",
+	  "usage: waymark roadmap PROJECT [--format text|markdown|json] [--round N]\n"
+	  "\n"
+	  "Actions from the evidence matched to the project's barriers, disputed\n"
+	  "and unknown determinants (from the latest assessment, or round N) and\n"
+	  "its circumstances, ranked and placed in phases and steps; each says\n"
+	  "why it is there and cites its sources. Also advice on a big-bang or\n"
+	  "phased rollout. The rules are in docs/roadmap.md.\n" },
+	{ "gate", cmd_gate, "whether a project may move on from a step",
+	  "usage: waymark gate PROJECT [STEP] [--json]\n"
+	  "\n"
+	  "The progress checkpoints of STEP (default: the project's step), which\n"
+	  "are done, what is still open, and interim options when not ready.\n" },
+	{ "checkpoint", cmd_checkpoint, "tick or untick a gate's checkpoint",
+	  "usage: waymark checkpoint done PROJECT CHECKPOINT --by NAME [--note TEXT]\n"
+	  "       waymark checkpoint undo PROJECT CHECKPOINT\n" },
+	{ "action", cmd_action, "browse the evidence's actions",
+	  "usage: waymark action list [--step STEP] [--determinant ID] [--json]\n"
+	  "       waymark action show ID [--json]\n" },
 	{ "demo", cmd_demo, "create a sample project to explore",
 	  "usage: waymark demo [--db PATH]\n"
 	  "\n"

@@ -1,5 +1,6 @@
 /* opts.c: option parsing shared by every command. */
 #include <getopt.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -80,14 +81,32 @@ bool opt_flag(const struct opt *table, const struct opts *o, const char *name)
 	return opt_get(table, o, name) != NULL;
 }
 
-int cli_project_action(const char *cmd, int argc, char **argv,
-		       const struct opt *table,
-		       const struct project_action *actions, size_t n)
+/* Parse argv (argv[0] names the action), find the project, call fn. */
+static int on_project(const char *cmd, const char *what, int argc,
+		      char **argv, const struct opt *table,
+		      int (*fn)(struct store *, struct project *, struct opts *))
 {
 	struct opts o;
 	struct store *st;
 	struct project p;
-	int rc;
+	int rc = cli_parse(cmd, argc, argv, table, &o);
+
+	if (rc)
+		return rc == 1 ? 0 : rc;
+	if (o.argc < 1)
+		return cli_usage_error(cmd, "'%s' needs a project", what);
+	st = cli_store();
+	cli_get_project(st, o.argv[0], &p);
+	rc = fn(st, &p, &o);
+	project_release(&p);
+	return rc;
+}
+
+int cli_project_action(const char *cmd, int argc, char **argv,
+		       const struct opt *table,
+		       const struct project_action *actions, size_t n)
+{
+	char what[64];
 
 	if (argc < 2)
 		return cli_usage_error(cmd, "'%s' needs an action", cmd);
@@ -96,17 +115,16 @@ int cli_project_action(const char *cmd, int argc, char **argv,
 	for (size_t i = 0; i < n; i++) {
 		if (strcmp(argv[1], actions[i].name))
 			continue;
-		rc = cli_parse(cmd, argc - 1, argv + 1, table, &o);
-		if (rc)
-			return rc == 1 ? 0 : rc;
-		if (o.argc < 1)
-			return cli_usage_error(cmd, "'%s %s' needs a project", cmd,
-					       argv[1]);
-		st = cli_store();
-		cli_get_project(st, o.argv[0], &p);
-		rc = actions[i].fn(st, &p, &o);
-		project_release(&p);
-		return rc;
+		snprintf(what, sizeof(what), "%s %s", cmd, argv[1]);
+		return on_project(cmd, what, argc - 1, argv + 1, table,
+				  actions[i].fn);
 	}
 	return cli_usage_error(cmd, "no action '%s'", argv[1]);
+}
+
+int cli_project_command(const char *cmd, int argc, char **argv,
+			const struct opt *table,
+			int (*fn)(struct store *, struct project *, struct opts *))
+{
+	return on_project(cmd, cmd, argc, argv, table, fn);
 }

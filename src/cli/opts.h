@@ -54,4 +54,9 @@ int cli_project_action(const char *cmd, int argc, char **argv,
 		       const struct opt *table,
 		       const struct project_action *actions, size_t n);
 
+/* Run 'waymark CMD PROJECT ...' for a command with no actions. */
+int cli_project_command(const char *cmd, int argc, char **argv,
+			const struct opt *table,
+			int (*fn)(struct store *, struct project *, struct opts *));
+
 #endif

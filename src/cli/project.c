@@ -18,11 +18,12 @@ static const struct opt field_opts[] = {
 	{ "sites", true }, { "staff", true }, { "settings", true },
 	{ "partners", true }, { "devices", true }, { "adoption", true },
 	{ "step", true }, { "notes", true }, { "anonymity", true },
+	{ "platforms", true }, { "dedicated-staff", true },
 	{ "name", true }, { "json", false }, { "yes", false },
 	{ "add-group", true }, { "remove-group", true },
 	{ NULL, false }
 };
-#define NFIELDS 13	/* the first entries above are fields */
+#define NFIELDS 15	/* the first entries above are fields */
 
 /* Apply every field option given; on a bad value report it and return 3. */
 static int apply_fields(struct project *p, const struct opts *o)
@@ -66,6 +67,8 @@ json_t *project_json(const struct project *p)
 	json_object_set_new(o, "adoption", json_string(p->adoption));
 	json_object_set_new(o, "phase", json_string(project_phase(p->step)));
 	json_object_set_new(o, "step", json_string(p->step));
+	json_object_set_new(o, "platforms", json_string(p->platforms));
+	json_object_set_new(o, "dedicated_staff", json_integer(p->dedicated_staff));
 	json_object_set_new(o, "notes", json_string(p->notes));
 	json_object_set_new(o, "anonymity", json_integer(p->anonymity));
 	json_object_set_new(o, "created", json_string(p->created));
@@ -199,6 +202,11 @@ static int project_show(struct opts *o)
 		show_field("Scale", sb.buf);
 		show_field("Partners", *p.partners ? p.partners : "none");
 		show_field("Devices", p.device_model);
+		show_field("Platforms", p.platforms);
+		sb_reset(&sb);
+		sb_addf(&sb, "%lld people whose job is the implementation",
+			(long long)p.dedicated_staff);
+		show_field("Dedicated staff", sb.buf);
 		show_field("Adoption", p.adoption);
 		sb_reset(&sb);
 		sb_addf(&sb, "%s, step %s", project_phase(p.step), p.step);

@@ -89,6 +89,30 @@ const struct kb_kind *kb_kind(const struct kb *kb, const char *id)
 	return NULL;
 }
 
+const char *const kb_steps[] = {
+	"vision", "strategy", "business-case", "procurement", "implement",
+	"optimise", NULL
+};
+const char *const kb_step_phases[] = {
+	"analyse", "analyse", "decide", "decide", "deploy", "deploy", NULL
+};
+const char *const kb_conditions[] = {
+	"byod", "org-devices", "industry-partner", "academic-partner",
+	"nhs-partner", "many-settings", "single-platform", "opt-in", "mandated",
+	"shared-record", "epr", "mobile-app", "thin-team", NULL
+};
+const char *const kb_action_states[] = {
+	"barrier", "ambivalent", "mixed", "unknown", "enabler", "always", NULL
+};
+
+const struct kb_action *kb_action(const struct kb *kb, const char *id)
+{
+	for (size_t i = 0; i < kb->nactions; i++)
+		if (kb->actions[i].id.s && !strcmp(kb->actions[i].id.s, id))
+			return &kb->actions[i];
+	return NULL;
+}
+
 const char *kb_attr(const struct kb_element *el, const char *key)
 {
 	for (size_t i = 0; i < el->nattrs; i++)
@@ -331,6 +355,126 @@ static void check_crosswalk(struct checker *C)
 	}
 }
 
+static bool in_list(const char *v, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(v, *list))
+			return true;
+	return false;
+}
+
+static void act_err(struct checker *C, const struct kb_action *a,
+		    const struct kb_str *f, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Report a problem with action a at field f (or the action itself). */
+static void act_err(struct checker *C, const struct kb_action *a,
+		    const struct kb_str *f, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	diag_add(C->errs, a->file, f && f->s ? f->line : a->line,
+		 f && f->s ? f->col : a->col, NULL, -1, "action '%s': %s",
+		 a->id.s ? a->id.s : "(no id)", sb.buf);
+	sb_release(&sb);
+	C->n++;
+}
+
+static void check_action_lists(struct checker *C, const struct kb_action *a)
+{
+	for (size_t i = 0; i < a->ndeterminants; i++)
+		if (!kb_determinant(C->kb, a->determinants[i].s))
+			act_err(C, a, &a->determinants[i], "unknown determinant "
+				"'%s'", a->determinants[i].s);
+	for (size_t i = 0; i < a->nsources; i++)
+		if (!kb_element(C->kb, a->sources[i].s))
+			act_err(C, a, &a->sources[i], "unknown source id '%s'",
+				a->sources[i].s);
+	for (size_t i = 0; i < a->nwhen; i++)
+		if (!in_list(a->when[i].s, kb_conditions))
+			act_err(C, a, &a->when[i], "unknown condition '%s'; see "
+				"docs/kb-format.md", a->when[i].s);
+	for (size_t i = 0; i < a->nstates; i++)
+		if (!in_list(a->states[i].s, kb_action_states))
+			act_err(C, a, &a->states[i], "unknown state '%s' in "
+				"'for'; use barrier, ambivalent, mixed, unknown, "
+				"enabler or always", a->states[i].s);
+	for (size_t i = 0; i < a->nafter; i++)
+		if (!kb_action(C->kb, a->after[i].s))
+			act_err(C, a, &a->after[i], "unknown action '%s' in "
+				"'after'", a->after[i].s);
+}
+
+static void check_action(struct checker *C, const struct kb_action *a)
+{
+	const struct kb_element *cp;
+
+	if (blank(a->id.s) || !valid_id(a->id.s) || strncmp(a->id.s, "act.", 4))
+		act_err(C, a, &a->id, "the id must be 'act.' and lower case "
+			"letters, digits, '-' or '.'");
+	if (blank(a->title.s) || blank(a->summary.s) || blank(a->owner.s))
+		act_err(C, a, NULL, "needs a title, a summary and an owner");
+	if (!a->ndeterminants)
+		act_err(C, a, NULL, "no determinants; link it to at least one");
+	if (!a->nsources)
+		act_err(C, a, NULL, "no sources; cite at least one element");
+	if (!a->step.s || !in_list(a->step.s, kb_steps))
+		act_err(C, a, &a->step, "unknown step '%s'; use vision, strategy, "
+			"business-case, procurement, implement or optimise",
+			a->step.s ? a->step.s : "");
+	if (a->checkpoint.s) {
+		cp = kb_element(C->kb, a->checkpoint.s);
+		if (!cp || strcmp(cp->kind.s, "checkpoint"))
+			act_err(C, a, &a->checkpoint, "'%s' is not a checkpoint",
+				a->checkpoint.s);
+	}
+	check_action_lists(C, a);
+}
+
+/* Depth-first search over 'after' links; colour: 0 new, 1 open, 2 done. */
+static bool after_cycle(const struct kb *kb, size_t i, unsigned char *colour)
+{
+	const struct kb_action *a = &kb->actions[i];
+
+	if (colour[i] == 1)
+		return true;
+	if (colour[i] == 2)
+		return false;
+	colour[i] = 1;
+	for (size_t k = 0; k < a->nafter; k++) {
+		const struct kb_action *b = kb_action(kb, a->after[k].s);
+		if (b && after_cycle(kb, (size_t)(b - kb->actions), colour))
+			return true;
+	}
+	colour[i] = 2;
+	return false;
+}
+
+static void check_actions(struct checker *C)
+{
+	unsigned char *colour = xcalloc(C->kb->nactions + 1, 1);
+
+	for (size_t i = 0; i < C->kb->nactions; i++) {
+		const struct kb_action *a = &C->kb->actions[i];
+		check_action(C, a);
+		for (size_t j = 0; j < i; j++)
+			if (a->id.s && C->kb->actions[j].id.s &&
+			    !strcmp(a->id.s, C->kb->actions[j].id.s))
+				act_err(C, a, &a->id, "duplicate id");
+	}
+	for (size_t i = 0; i < C->kb->nactions; i++) {
+		memset(colour, 0, C->kb->nactions);
+		if (after_cycle(C->kb, i, colour))
+			act_err(C, &C->kb->actions[i], NULL, "its 'after' links "
+				"form a cycle");
+	}
+	free(colour);
+}
+
 size_t kb_finish(struct kb *kb, struct diags *errs)
 {
 	struct checker C = { kb, errs, 0 };
@@ -349,5 +493,6 @@ size_t kb_finish(struct kb *kb, struct diags *errs)
 			check_cycle(&C, e);
 		}
 	}
+	check_actions(&C);
 	return C.n;
 }

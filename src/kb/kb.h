@@ -65,6 +65,23 @@ struct kb_determinant {
 	int line, col;
 };
 
+/* Something a project can do, drawn from the evidence (docs/kb-format.md). */
+struct kb_action {
+	struct kb_str id, title, summary, step, owner, checkpoint;
+	struct kb_str *determinants;
+	size_t ndeterminants;
+	struct kb_str *sources;
+	size_t nsources;
+	struct kb_str *when;		/* conditions on the project */
+	size_t nwhen;
+	struct kb_str *states;		/* the 'for' list */
+	size_t nstates;
+	struct kb_str *after;
+	size_t nafter;
+	char *file;
+	int line, col;
+};
+
 struct kb_kind {
 	struct kb_str id, title;
 	char *file;
@@ -77,6 +94,8 @@ struct kb {
 	size_t ndeterminants, det_alloc;
 	struct kb_kind *kinds;
 	size_t nkinds, kind_alloc;
+	struct kb_action *actions;
+	size_t nactions, action_alloc;
 	/* built by kb_finish: every element, sorted by id */
 	const struct kb_element **index;
 	size_t nindex;
@@ -109,6 +128,13 @@ const struct kb_framework *kb_framework(const struct kb *kb, const char *id);
 const struct kb_determinant *kb_determinant(const struct kb *kb,
 					    const char *id);
 const struct kb_kind *kb_kind(const struct kb *kb, const char *id);
+const struct kb_action *kb_action(const struct kb *kb, const char *id);
+/* The conditions and 'for' states an action may name, NULL-terminated. */
+extern const char *const kb_conditions[];
+extern const char *const kb_action_states[];
+/* The six steps in order, and the phase of each. */
+extern const char *const kb_steps[];
+extern const char *const kb_step_phases[];
 /* The value of attribute key, or NULL. */
 const char *kb_attr(const struct kb_element *el, const char *key);
 /* True if el links to determinant id. */

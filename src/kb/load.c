@@ -182,6 +182,22 @@ static void determinant_release(struct kb_determinant *d)
 	free(d->file);
 }
 
+static void action_release(struct kb_action *a)
+{
+	str_release(&a->id);
+	str_release(&a->title);
+	str_release(&a->summary);
+	str_release(&a->step);
+	str_release(&a->owner);
+	str_release(&a->checkpoint);
+	list_release(a->determinants, a->ndeterminants);
+	list_release(a->sources, a->nsources);
+	list_release(a->when, a->nwhen);
+	list_release(a->states, a->nstates);
+	list_release(a->after, a->nafter);
+	free(a->file);
+}
+
 static void kind_release(struct kb_kind *k)
 {
 	str_release(&k->id);
@@ -391,6 +407,39 @@ static int kind_pair(struct loader *L, const char *key, yaml_node_t *val,
 	return -1;
 }
 
+static int action_pair(struct loader *L, const char *key, yaml_node_t *val,
+		       void *ctx)
+{
+	struct kb_action *a = ctx;
+
+	if (!strcmp(key, "id"))
+		return get_str(L, val, &a->id, key);
+	if (!strcmp(key, "title"))
+		return get_str(L, val, &a->title, key);
+	if (!strcmp(key, "summary"))
+		return get_str(L, val, &a->summary, key);
+	if (!strcmp(key, "step"))
+		return get_str(L, val, &a->step, key);
+	if (!strcmp(key, "owner"))
+		return get_str(L, val, &a->owner, key);
+	if (!strcmp(key, "checkpoint"))
+		return get_str(L, val, &a->checkpoint, key);
+	if (!strcmp(key, "determinants"))
+		return get_list(L, val, &a->determinants, &a->ndeterminants, key);
+	if (!strcmp(key, "sources"))
+		return get_list(L, val, &a->sources, &a->nsources, key);
+	if (!strcmp(key, "when"))
+		return get_list(L, val, &a->when, &a->nwhen, key);
+	if (!strcmp(key, "for"))
+		return get_list(L, val, &a->states, &a->nstates, key);
+	if (!strcmp(key, "after"))
+		return get_list(L, val, &a->after, &a->nafter, key);
+	lerr(L, L->key, "unknown field '%s' in an action; expected id, title, "
+	     "summary, determinants, step, owner, checkpoint, sources, when, "
+	     "for or after", key);
+	return -1;
+}
+
 /* What one file contributes, before it is merged into the kb. */
 struct parsed {
 	struct kb_framework *fw;
@@ -399,7 +448,35 @@ struct parsed {
 	size_t ndets, dets_alloc;
 	struct kb_kind *kinds;
 	size_t nkinds, kinds_alloc;
+	struct kb_action *actions;
+	size_t nactions, actions_alloc;
 };
+
+static int read_actions(struct loader *L, yaml_node_t *seq, struct parsed *P)
+{
+	int rc = 0;
+
+	if (seq->type != YAML_SEQUENCE_NODE) {
+		lerr(L, seq, "'actions': expected a list, found %s",
+		     type_name(seq));
+		return -1;
+	}
+	for (yaml_node_item_t *it = seq->data.sequence.items.start;
+	     it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *n = node(L, *it);
+		struct kb_action *a;
+
+		XGROW(P->actions, P->actions_alloc, P->nactions + 1);
+		a = &P->actions[P->nactions++];
+		memset(a, 0, sizeof(*a));
+		a->file = xstrdup(L->file);
+		a->line = (int)n->start_mark.line + 1;
+		a->col = (int)n->start_mark.column + 1;
+		if (each_pair(L, n, "an action", action_pair, a))
+			rc = -1;
+	}
+	return rc;
+}
 
 static int read_determinants(struct loader *L, yaml_node_t *seq,
 			     struct parsed *P)
@@ -468,8 +545,10 @@ static int top_pair(struct loader *L, const char *key, yaml_node_t *val,
 		return read_determinants(L, val, P);
 	if (!strcmp(key, "kinds"))
 		return read_kinds(L, val, P);
+	if (!strcmp(key, "actions"))
+		return read_actions(L, val, P);
 	lerr(L, L->key, "unknown top-level key '%s'; expected framework and "
-	     "elements, or kinds and determinants", key);
+	     "elements, kinds and determinants, or actions", key);
 	return -1;
 }
 
@@ -482,6 +561,9 @@ static void parsed_release(struct parsed *P)
 	for (size_t i = 0; i < P->nkinds; i++)
 		kind_release(&P->kinds[i]);
 	free(P->kinds);
+	for (size_t i = 0; i < P->nactions; i++)
+		action_release(&P->actions[i]);
+	free(P->actions);
 	memset(P, 0, sizeof(*P));
 }
 
@@ -501,9 +583,9 @@ static int parse_document(struct loader *L, struct parsed *P)
 		     "'elements'");
 		return -1;
 	}
-	if (P->fw_node && (P->ndets || P->nkinds)) {
-		lerr(L, root, "a framework file cannot also hold 'determinants' "
-		     "or 'kinds'");
+	if (P->fw_node && (P->ndets || P->nkinds || P->nactions)) {
+		lerr(L, root, "a framework file cannot also hold 'determinants', "
+		     "'kinds' or 'actions'");
 		return -1;
 	}
 	if (!P->fw_node)
@@ -566,10 +648,27 @@ static void merge(struct kb *kb, struct parsed *P)
 		}
 		kb->kinds[j] = *k;
 	}
+	for (size_t i = 0; i < P->nactions; i++) {
+		struct kb_action *a = &P->actions[i];
+		size_t j;
+
+		for (j = 0; j < kb->nactions; j++)
+			if (a->id.s && kb->actions[j].id.s &&
+			    !strcmp(kb->actions[j].id.s, a->id.s))
+				break;
+		if (j < kb->nactions) {
+			action_release(&kb->actions[j]);
+		} else {
+			XGROW(kb->actions, kb->action_alloc, kb->nactions + 1);
+			kb->nactions++;
+		}
+		kb->actions[j] = *a;
+	}
 	if (P->fw)
 		merge_framework(kb, P->fw);
 	free(P->dets);
 	free(P->kinds);
+	free(P->actions);
 	memset(P, 0, sizeof(*P));
 	free(kb->index);	/* stale until kb_finish */
 	kb->index = NULL;
@@ -680,6 +779,9 @@ void kb_release(struct kb *kb)
 	for (size_t i = 0; i < kb->nkinds; i++)
 		kind_release(&kb->kinds[i]);
 	free(kb->kinds);
+	for (size_t i = 0; i < kb->nactions; i++)
+		action_release(&kb->actions[i]);
+	free(kb->actions);
 	free(kb->index);
 	kb_init(kb);
 }

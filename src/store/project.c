@@ -26,7 +26,7 @@ static int write_failed(struct store *st, const char *what)
 
 #define PROJECT_COLS "id, name, title, technology, care_settings, sites, " \
 	"staff, settings, partners, device_model, adoption, step, notes, " \
-	"anonymity, created, updated"
+	"anonymity, created, updated, platforms, dedicated_staff"
 
 static void project_from_row(struct db_stmt *q, struct project *p)
 {
@@ -47,6 +47,8 @@ static void project_from_row(struct db_stmt *q, struct project *p)
 	p->anonymity = db_int(q, 13);
 	p->created = db_strdup(q, 14);
 	p->updated = db_strdup(q, 15);
+	p->platforms = db_strdup(q, 16);
+	p->dedicated_staff = db_int(q, 17);
 }
 
 int store_project_add(struct store *st, struct project *p)
@@ -61,12 +63,13 @@ int store_project_add(struct store *st, struct project *p)
 	if (db_query(st->db, &q, "INSERT INTO project (name, title, technology, "
 		     "care_settings, sites, staff, settings, partners, "
 		     "device_model, adoption, step, notes, anonymity, created, "
-		     "updated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-		     "ssssiiisssssiss",
+		     "updated, platforms, dedicated_staff) "
+		     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+		     "ssssiiisssssisssi",
 		     p->name, p->title, p->technology, p->care_settings, p->sites,
 		     p->staff, p->settings, p->partners, p->device_model,
 		     p->adoption, p->step, p->notes, p->anonymity, p->created,
-		     p->updated))
+		     p->updated, p->platforms, p->dedicated_staff))
 		return store_fail(st, "cannot add the project");
 	rc = db_step(q);
 	if (rc == DB_ROW)
@@ -131,11 +134,12 @@ int store_project_update(struct store *st, struct project *p)
 	if (db_run(st->db, "UPDATE project SET name = ?, title = ?, "
 		   "technology = ?, care_settings = ?, sites = ?, staff = ?, "
 		   "settings = ?, partners = ?, device_model = ?, adoption = ?, "
-		   "step = ?, notes = ?, anonymity = ?, updated = ? WHERE id = ?",
-		   "ssssiiisssssisi", p->name, p->title, p->technology,
+		   "step = ?, notes = ?, anonymity = ?, updated = ?, platforms = ?, "
+		   "dedicated_staff = ? WHERE id = ?",
+		   "ssssiiisssssissii", p->name, p->title, p->technology,
 		   p->care_settings, p->sites, p->staff, p->settings, p->partners,
 		   p->device_model, p->adoption, p->step, p->notes, p->anonymity,
-		   p->updated, p->id))
+		   p->updated, p->platforms, p->dedicated_staff, p->id))
 		return write_failed(st, "cannot save the project");
 	return db_changes(st->db) ? 0 : STORE_NOTFOUND;
 }

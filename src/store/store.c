@@ -79,6 +79,10 @@ static const char *const migrations[] = {
 	" checkpoint TEXT NOT NULL,"
 	" done_by TEXT NOT NULL, done_at TEXT NOT NULL, note TEXT NOT NULL,"
 	" PRIMARY KEY (project_id, checkpoint));",
+
+	/* 3: what the road map's conditions need to know of a project */
+	"ALTER TABLE project ADD COLUMN platforms TEXT NOT NULL DEFAULT 'multiple';"
+	"ALTER TABLE project ADD COLUMN dedicated_staff INTEGER NOT NULL DEFAULT 0;",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
 

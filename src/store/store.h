@@ -140,4 +140,18 @@ int store_responses(struct store *st, int64_t project, int64_t round,
 int store_rounds(struct store *st, int64_t project, int64_t **rounds,
 		 int64_t **counts, size_t *n);
 
+/* --- checkpoints (the road map's gates) --- */
+
+struct checkpoint_done {
+	char *checkpoint;	/* an evidence element id */
+	char *by, *at, *note;
+};
+int store_checkpoints(struct store *st, int64_t project,
+		      struct checkpoint_done **v, size_t *n);
+/* Mark done (replacing an earlier mark) or, with by NULL, not done. */
+int store_checkpoint_set(struct store *st, int64_t project,
+			 const char *checkpoint, const char *by,
+			 const char *note);
+void store_checkpoints_free(struct checkpoint_done *v, size_t n);
+
 #endif

@@ -61,7 +61,7 @@ printf '\357\273\277name,group,power,attitude\r\n"Dr A, consultant",clinical,5,c
 before=$(state)
 run stakeholder import p1 "$TMP/s.csv"
 expect_rc 3 "stakeholder import with a bad row"
-expect_err "s.csv:5:3: power: expected a whole number from 1 to 5, got '9'" "bad value at file:line:field (BOM, CRLF, quoted newline counted)"
+expect_err "s.csv:5:8: power: expected a whole number from 1 to 5, got '9'" "bad value at file:line:column (BOM, CRLF, quoted newline counted)"
 expect_err "s.csv:5:0: group: 'nope' is not a group" "bad group reported"
 unchanged "stakeholder import refused"
 run stakeholder import p1 "$TMP/s.csv" --skip-bad

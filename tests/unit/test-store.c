@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,11 +74,22 @@ static void test_migration_keeps_a_copy(void **state)
 
 	(void)state;
 	snprintf(db, sizeof(db), "%s", path("m.db"));
-	/* a store at schema version 1, with data in it */
+	/* a store at schema version 1, with data in it, written as that
+	 * version's program would have: straight SQL of its schema */
 	assert_int_equal(store_open_upto(db, 1, &st, &msg), 0);
 	assert_int_equal(store_schema_version(st), 1);
-	add_project(st, "kept");
 	store_close(st);
+	{
+		sqlite3 *h;
+		assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(h, "INSERT INTO project (name, "
+			"title, technology, care_settings, sites, staff, settings, "
+			"partners, device_model, adoption, step, notes, anonymity, "
+			"created, updated) VALUES ('kept', 'Kept', 'other', '', 0, "
+			"0, 0, '', 'mixed', 'mandated', 'vision', '', 5, 'x', 'x')",
+			NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(h);
+	}
 	/* opening with this waymark migrates it, copying the file first */
 	assert_int_equal(store_open(db, &st, &msg), 0);
 	assert_true(store_schema_version(st) >= 2);
@@ -87,12 +99,32 @@ static void test_migration_keeps_a_copy(void **state)
 	assert_int_equal(count_projects(st), 1);
 	store_close(st);
 	assert_int_equal(stat(bak, &sb), 0);
-	/* the copy is a working store at version 1 holding the data */
+	/* the migrated project has the new fields' defaults */
+	assert_int_equal(store_open(db, &st, &msg), 0);
+	{
+		struct project p;
+		assert_int_equal(store_project_get(st, "kept", &p), 0);
+		assert_string_equal(p.platforms, "multiple");
+		assert_int_equal(p.dedicated_staff, 0);
+		project_release(&p);
+	}
+	store_close(st);
+	/* the copy is a store at version 1 holding the data */
 	assert_int_equal(store_open_upto(bak, 1, &st, &msg), 0);
 	assert_int_equal(store_schema_version(st), 1);
-	assert_int_equal(count_projects(st), 1);
 	assert_null(store_backup_path(st));
 	store_close(st);
+	{
+		sqlite3 *h;
+		sqlite3_stmt *q;
+		assert_int_equal(sqlite3_open(bak, &h), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*) FROM "
+			"project WHERE name = 'kept'", -1, &q, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(q, 0), 1);
+		sqlite3_finalize(q);
+		sqlite3_close(h);
+	}
 	/* opening an up-to-date store takes no copy */
 	assert_int_equal(store_open(db, &st, &msg), 0);
 	assert_null(store_backup_path(st));

@@ -1,0 +1,195 @@
+/* gate.c: 'waymark gate' and 'waymark checkpoint': may the project move on? */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assess/assessment.h"
+#include "assess/project.h"
+#include "cli.h"
+#include "kb/kb.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+#include "lib/term.h"
+#include "opts.h"
+#include "plan/plan.h"
+#include "store/store.h"
+
+static const struct opt gate_opts[] = {
+	{ "json", false }, { "by", true }, { "note", true },
+	{ NULL, false }
+};
+
+/* Interim options when a gate is not passed, from the toolkit's advice. */
+static const char *const interim[][2] = {
+	{ "nhsd-mobile-toolkit.tip.vision-not-ready-roadmap",
+	  "agree why the project is not ready and plan interim solutions or a "
+	  "small pilot" },
+	{ "nhsd-mobile-toolkit.consideration.implement-rollout-approach",
+	  "pilot in a few high-priority areas before going wider (a phased "
+	  "rollout)" },
+};
+
+/* Open barriers among the determinants of this step's actions. */
+static void step_barriers(const struct plan *pl, size_t step, json_t *arr,
+			  bool text)
+{
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct plan_item *it = &pl->items[i];
+		if (it->step != step || it->done)
+			continue;
+		for (size_t t = 0; t < it->ntriggers; t++) {
+			struct strbuf sb = STRBUF_INIT;
+			if (strcmp(it->triggers[t].state, "barrier") &&
+			    strcmp(it->triggers[t].state, "ambivalent"))
+				continue;
+			sb_addf(&sb, "%s, which '%s' addresses, is still open",
+				it->triggers[t].title, it->action->title.s);
+			if (text)
+				term_wrap(stdout, sb.buf, 2, 4, term_width());
+			else
+				json_array_append_new(arr, json_string(sb.buf));
+			sb_release(&sb);
+		}
+	}
+}
+
+static size_t step_index(const char *step)
+{
+	for (size_t i = 0; kb_steps[i]; i++)
+		if (!strcmp(kb_steps[i], step))
+			return i;
+	return 0;
+}
+
+static int gate(struct store *st, struct project *p, struct opts *o)
+{
+	const char *step = o->argc > 1 ? o->argv[1] : p->step;
+	struct assessment a;
+	struct plan pl;
+	struct gate g;
+	struct checkpoint_done *done;
+	size_t ndone;
+	struct strbuf err = STRBUF_INIT;
+	struct project probe;
+
+	project_init(&probe, "x");
+	if (project_set(&probe, "step", step, &err)) {
+		project_release(&probe);
+		die(EXIT_USAGE, "%s", err.buf);
+	}
+	project_release(&probe);
+	cli_load_plan(st, p, 0, &a, &pl);
+	if (store_checkpoints(st, p->id, &done, &ndone))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	gate_build(cli_kb(), step, done, ndone, &g);
+	if (opt_flag(gate_opts, o, "json")) {
+		json_t *cps = json_array(), *open = json_array(), *opts = json_array();
+		for (size_t i = 0; i < g.n; i++)
+			json_array_append_new(cps, json_pack("{s:s, s:s, s:b, s:s?, s:s?, s:s?}",
+				"id", g.checkpoints[i]->id.s, "title",
+				g.checkpoints[i]->title.s, "done", g.done[i] != NULL,
+				"by", g.done[i] ? g.done[i]->by : NULL,
+				"at", g.done[i] ? g.done[i]->at : NULL,
+				"note", g.done[i] ? g.done[i]->note : NULL));
+		step_barriers(&pl, step_index(step), open, false);
+		for (size_t i = 0; !g.ready && i < 2; i++)
+			json_array_append_new(opts, json_pack("{s:s, s:s}", "source",
+				interim[i][0], "option", interim[i][1]));
+		cli_print_json(json_pack("{s:s, s:s, s:b, s:o, s:o, s:o}", "project",
+			p->name, "step", step, "ready", g.ready, "checkpoints", cps,
+			"open_barriers", open, "interim_options", opts));
+	} else {
+		printf("Gate out of step '%s' (%s phase): %s\n\n", step,
+		       kb_step_phases[step_index(step)],
+		       g.ready ? "ready to move on" : "not ready");
+		for (size_t i = 0; i < g.n; i++) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_addf(&sb, "[%c] %s  %s", g.done[i] ? 'x' : ' ',
+				g.checkpoints[i]->title.s, g.checkpoints[i]->id.s);
+			if (g.done[i])
+				sb_addf(&sb, " (by %s, %s%s%s)", g.done[i]->by,
+					g.done[i]->at, *g.done[i]->note ? ": " : "",
+					g.done[i]->note);
+			term_wrap(stdout, sb.buf, 2, 6, term_width());
+			sb_release(&sb);
+		}
+		if (!g.ready) {
+			printf("\nStill open:\n");
+			step_barriers(&pl, step_index(step), NULL, true);
+			printf("\nInterim options while it is not ready:\n");
+			for (size_t i = 0; i < 2; i++) {
+				struct strbuf sb = STRBUF_INIT;
+				sb_addf(&sb, "%s [%s]", interim[i][1], interim[i][0]);
+				term_wrap(stdout, sb.buf, 2, 4, term_width());
+				sb_release(&sb);
+			}
+			printf("\nTick a checkpoint with 'waymark checkpoint done %s ID "
+			       "--by NAME'.\n", p->name);
+		}
+	}
+	gate_release(&g);
+	store_checkpoints_free(done, ndone);
+	plan_release(&pl);
+	assessment_release(&a);
+	sb_release(&err);
+	return 0;
+}
+
+static const struct kb_element *checkpoint_arg(const struct opts *o)
+{
+	const struct kb_element *e;
+
+	if (o->argc != 2)
+		die(EXIT_USAGE, "expected a project and a checkpoint id; see "
+		    "'waymark gate PROJECT'");
+	e = kb_element(cli_kb(), o->argv[1]);
+	if (!e || strcmp(e->kind.s, "checkpoint"))
+		die(EXIT_NOTFOUND, "no checkpoint '%s'; 'waymark gate PROJECT "
+		    "STEP' lists them", o->argv[1]);
+	return e;
+}
+
+static int checkpoint_done(struct store *st, struct project *p,
+			   struct opts *o)
+{
+	const struct kb_element *e = checkpoint_arg(o);
+	const char *by = opt_get(gate_opts, o, "by");
+
+	if (!by || !*by)
+		return cli_usage_error("checkpoint", "say who confirmed it with "
+				       "--by NAME");
+	if (store_checkpoint_set(st, p->id, e->id.s, by,
+				 opt_get(gate_opts, o, "note")))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	printf("done: %s (%s)\n", e->title.s, e->id.s);
+	return 0;
+}
+
+static int checkpoint_undo(struct store *st, struct project *p,
+			   struct opts *o)
+{
+	const struct kb_element *e = checkpoint_arg(o);
+	int rc = store_checkpoint_set(st, p->id, e->id.s, NULL, NULL);
+
+	if (rc == STORE_NOTFOUND)
+		die(EXIT_NOTFOUND, "'%s' was not marked done", e->id.s);
+	if (rc)
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	printf("not done: %s (%s)\n", e->title.s, e->id.s);
+	return 0;
+}
+
+int cmd_gate(int argc, char **argv)
+{
+	return cli_project_command("gate", argc, argv, gate_opts, gate);
+}
+
+int cmd_checkpoint(int argc, char **argv)
+{
+	static const struct project_action actions[] = {
+		{ "done", checkpoint_done }, { "undo", checkpoint_undo },
+	};
+
+	return cli_project_action("checkpoint", argc, argv, gate_opts, actions,
+				  sizeof(actions) / sizeof(*actions));
+}

@@ -1,0 +1,117 @@
+/*
+ * plan.h: the road map. From a project's circumstances and its latest
+ * assessment, select the evidence's actions that its determinants call
+ * for, rank them, place them in phases and steps in dependency order, and
+ * say for each why it is there. Also the gates between steps and advice
+ * on a big-bang or phased rollout. The rules are in docs/roadmap.md.
+ *
+ * Same inputs, same road map: every ordering has a deterministic
+ * tie-break.
+ */
+#ifndef WM_PLAN_H
+#define WM_PLAN_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct kb;
+struct kb_action;
+struct project;
+struct assessment;
+struct checkpoint_done;
+struct kb_element;
+struct strbuf;
+
+/* Severities used in the score (docs/roadmap.md). */
+#define SEV_BARRIER_BASE 3.0	/* plus 2 x (3 - mean) */
+#define SEV_AMBIVALENT 3.5
+#define SEV_CONDITION 3.0
+#define SEV_MIXED 2.0
+#define SEV_UNKNOWN 1.0
+#define SEV_ENABLER 0.5
+#define W_MORE_TRIGGERS 0.5	/* each trigger after the strongest */
+#define W_FRAMEWORK 0.25	/* each distinct framework among the sources */
+#define DONE_FACTOR 0.25	/* an action whose checkpoint is done */
+
+/* Why an action is in the road map. */
+struct trigger {
+	const char *state;	/* barrier, ambivalent, mixed, unknown, enabler, always */
+	const char *determinant;	/* NULL for a condition */
+	const char *title;	/* the determinant's title, or the condition's words */
+	double mean;		/* the determinant's mean; 0 if none */
+	double severity;
+};
+
+struct plan_item {
+	const struct kb_action *action;
+	size_t step;		/* index into kb_steps */
+	double score;
+	bool done;		/* its checkpoint is ticked */
+	struct trigger *triggers;
+	size_t ntriggers;
+	size_t frameworks;	/* distinct frameworks among its sources */
+};
+
+struct plan {
+	struct plan_item *items;	/* in road-map order */
+	size_t n;
+};
+
+/*
+ * The state of each determinant the assessment scored (a may be NULL or
+ * have no round: every determinant is then unknown). done lists the
+ * project's ticked checkpoints.
+ */
+int plan_build(const struct kb *kb, const struct project *p,
+	       const struct assessment *a, const struct checkpoint_done *done,
+	       size_t ndone, struct plan *out);
+void plan_release(struct plan *pl);
+
+/* True if condition (docs/kb-format.md) holds for p; its words in *why. */
+bool plan_condition(const struct project *p, const char *condition,
+		    const char **why);
+
+/* One trigger in words, e.g. "barrier: Resourcing ... (mean 2.35 of 5)". */
+void plan_trigger_words(const struct trigger *t, struct strbuf *sb);
+
+/* The road map's items as JSON, or as a Markdown document. */
+json_t *plan_json(const struct kb *kb, const struct plan *pl);
+void plan_markdown(const struct kb *kb, const struct project *p,
+		   const struct plan *pl, FILE *f);
+
+/* --- gates --- */
+
+struct gate {
+	const char *step;
+	bool ready;
+	const struct kb_element **checkpoints;	/* of the step, in order */
+	const struct checkpoint_done **done;	/* parallel: NULL if not done */
+	size_t n;
+};
+
+/* The gate out of step (one of kb_steps) for a project. */
+int gate_build(const struct kb *kb, const char *step,
+	       const struct checkpoint_done *done, size_t ndone,
+	       struct gate *g);
+void gate_release(struct gate *g);
+
+/* --- rollout --- */
+
+struct rollout_vote {
+	const char *factor;	/* the King's Fund rollout-factor element id */
+	const char *favours;	/* big-bang, phased or either */
+	const char *reason;	/* in our words, about this project */
+};
+
+struct rollout {
+	const char *advice;	/* big-bang, phased, or either */
+	struct rollout_vote votes[8];
+	size_t n;
+};
+
+void rollout_advise(const struct project *p, const struct assessment *a,
+		    struct rollout *r);
+
+#endif
