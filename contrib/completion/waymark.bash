@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess demo"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -35,6 +35,10 @@ _waymark()
 	stakeholder) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list edit rm import" -- "$cur")) ;;
 	survey) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show configure export import" -- "$cur")) ;;
 	assess) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show" -- "$cur")) ;;
+	checkpoint) [[ -z $sub ]] && COMPREPLY=($(compgen -W "done undo" -- "$cur")) ;;
+	action) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list show" -- "$cur")) ;;
+	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;
+	gate) COMPREPLY=($(compgen -W "vision strategy business-case procurement implement optimise --json" -- "$cur")) ;;
 	kb)
 		if [[ -z $sub ]]; then
 			COMPREPLY=($(compgen -W "list show search crosswalk frameworks determinants kinds check" -- "$cur"))
