@@ -72,7 +72,12 @@ all: $(O)/waymark
 $(O)/waymark: $(CORE_OBJ) $(CLI_OBJ) $(O)/cli/main.o
 	$(QUIET_LINK)$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
-$(O)/%.o: src/%.c
+# Rebuild everything when the flags change (say, WERROR=1 after a plain make).
+$(O)/.flags: FORCE
+	@mkdir -p $(O)
+	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS)' >$@
+
+$(O)/%.o: src/%.c $(O)/.flags
 	@mkdir -p $(dir $@)
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -83,7 +88,7 @@ $(O)/mkembed: tools/mkembed.c
 $(O)/kb_data.c: $(O)/mkembed $(KB_DATA)
 	$(QUIET_GEN)$(O)/mkembed $@ $(KB_DATA)
 
-$(O)/kb_data.o: $(O)/kb_data.c
+$(O)/kb_data.o: $(O)/kb_data.c $(O)/.flags
 	$(QUIET_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/tests/%: tests/unit/%.c $(CORE_OBJ)
@@ -104,7 +109,7 @@ bench: $(O)/waymark
 clean:
 	rm -rf build build-san
 
-.PHONY: all unit check bench clean
+.PHONY: all unit check bench clean FORCE
 .SUFFIXES:
 
 -include $(shell find $(O) -name '*.d' 2>/dev/null)
