@@ -535,8 +535,9 @@ static int kb_check(struct kb_opts *o)
 		diags_print(&errs, stderr);
 		error("the evidence base has %zu problem%s", n, n == 1 ? "" : "s");
 	} else {
-		printf("ok: %zu frameworks, %zu elements, %zu determinants\n",
-		       kb.nframeworks, kb.nindex, kb.ndeterminants);
+		printf("ok: %zu frameworks, %zu elements, %zu determinants, "
+		       "%zu actions\n", kb.nframeworks, kb.nindex,
+		       kb.ndeterminants, kb.nactions);
 	}
 	diags_release(&errs);
 	kb_release(&kb);

@@ -4,8 +4,9 @@
  *
  * Words are lower-cased runs of ASCII letters and digits (text_words).
  * Every 10-word window of each seed goes into a hash set; every window of
- * every element's title, summary and note, each framework's summary and
- * each survey statement is looked up in it. The seeds are read from
+ * every element's title, summary and note, each framework's summary,
+ * each action's title and summary and each survey statement is looked up
+ * in it. The seeds are read from
  * $WAYMARK_SEEDS, else ../shared/seeds; if absent the test says so and
  * skips.
  */
@@ -201,6 +202,10 @@ static void test_no_copied_runs(void **state)
 			bad += copied(e->id.s, e->summary.s);
 			bad += copied(e->id.s, e->note.s);
 		}
+	}
+	for (size_t i = 0; i < kb.nactions; i++) {
+		bad += copied(kb.actions[i].id.s, kb.actions[i].title.s);
+		bad += copied(kb.actions[i].id.s, kb.actions[i].summary.s);
 	}
 	for (size_t d = 0; d < kb.ndeterminants; d++) {
 		const struct kb_determinant *det = &kb.determinants[d];
