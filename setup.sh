@@ -57,7 +57,8 @@ run)
 	./build/waymark assess show demo-clinical-app
 	echo
 	echo "The database is $WAYMARK_DB. Try:"
-	echo "  ./build/waymark --db $WAYMARK_DB project show demo-clinical-app"
+	echo "  ./build/waymark --db $WAYMARK_DB roadmap demo-clinical-app"
+	echo "  ./build/waymark --db $WAYMARK_DB gate demo-clinical-app"
 	echo "  ./build/waymark kb search BYOD"
 	echo "  ./build/waymark kb show streams-2022.lesson.byod-mdm-early"
 	;;
