@@ -73,13 +73,14 @@ static int score_round(struct store *st, const struct assessment *a,
 	int rc;
 
 	for (size_t i = 0; i < s->nitems; i++)
-		if (slots[i] + 1 > m.nslots)
+		if (slots[i] != STORE_NO_SLOT && slots[i] + 1 > m.nslots)
 			m.nslots = slots[i] + 1;
 	m.slot_item = xmalloc((m.nslots + 1) * sizeof(*m.slot_item));
 	for (size_t k = 0; k < m.nslots; k++)
 		m.slot_item[k] = -1;
 	for (size_t i = 0; i < s->nitems; i++)
-		m.slot_item[slots[i]] = (long)i;
+		if (slots[i] != STORE_NO_SLOT)	/* never answered yet */
+			m.slot_item[slots[i]] = (long)i;
 	rc = store_responses(st, a->project->id, round, add_response, &m);
 	if (rc == 0) {
 		in = (struct score_input){
@@ -95,6 +96,22 @@ static int score_round(struct store *st, const struct assessment *a,
 	free(m.values);
 	free(m.groups);
 	return rc;
+}
+
+/*
+ * A round with fewer respondents than the anonymity threshold shows no
+ * scores at all: overall figures from so few people could identify them.
+ */
+static void hide_small_round(struct score_result *r, size_t k)
+{
+	if (r->nresp >= k)
+		return;
+	for (size_t d = 0; d < r->ndets; d++) {
+		struct score_cell *c = &r->overall[d];
+		*c = (struct score_cell){ .cls = CLASS_UNKNOWN, .suppressed = true };
+		r->ambivalent[d] = false;
+		r->complexity[d] = CX_COMPLICATED;	/* says nothing of them */
+	}
 }
 
 int assessment_load(const struct kb *kb, struct store *st,
@@ -130,13 +147,16 @@ int assessment_load(const struct kb *kb, struct store *st,
 		reversed[i] = a->survey.items[i].reversed;
 		ids[i] = a->survey.items[i].id;
 	}
-	if (store_items(st, p->id, ids, a->survey.nitems, slots))
+	if (store_items(st, p->id, ids, a->survey.nitems, slots, false))
 		goto cleanup;
 	if (score_round(st, a, item_det, reversed, slots, a->round, &a->score))
 		goto cleanup;
 	if (a->prev_round &&
 	    score_round(st, a, item_det, reversed, slots, a->prev_round, &a->prev))
 		goto cleanup;
+	hide_small_round(&a->score, (size_t)p->anonymity);
+	if (a->prev_round)
+		hide_small_round(&a->prev, (size_t)p->anonymity);
 	rc = 0;
 cleanup:
 	free(item_det);

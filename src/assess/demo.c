@@ -210,7 +210,7 @@ int demo_create(const struct kb *kb, struct store *st, struct project *p)
 	slots = xcalloc(s.nitems + 1, sizeof(*slots));
 	for (size_t i = 0; i < s.nitems; i++)
 		ids[i] = s.items[i].id;
-	rc = store_items(st, p->id, ids, s.nitems, slots);
+	rc = store_items(st, p->id, ids, s.nitems, slots, true);
 	for (size_t i = 0; i < s.nitems; i++)
 		if (slots[i] + 1 > nslots)
 			nslots = slots[i] + 1;

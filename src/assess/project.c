@@ -156,8 +156,8 @@ static int number(int64_t *dst, const char *field, const char *v, long lo,
 	return 0;
 }
 
-static int text(char **dst, const char *field, const char *v, size_t max,
-		bool required, struct strbuf *err)
+int check_text(const char *field, const char *v, size_t max, bool required,
+	       struct strbuf *err)
 {
 	size_t n = strlen(v);
 
@@ -173,6 +173,22 @@ static int text(char **dst, const char *field, const char *v, size_t max,
 		sb_addf(err, "%s: must not be empty", field);
 		return -1;
 	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7f) {
+			sb_addf(err, "%s: control character (byte 0x%02x) at byte "
+				"%zu; remove it", field, c, i + 1);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int text(char **dst, const char *field, const char *v, size_t max,
+		bool required, struct strbuf *err)
+{
+	if (check_text(field, v, max, required, err))
+		return -1;
 	set_str(dst, v);
 	return 0;
 }
@@ -216,9 +232,10 @@ int project_set(struct project *p, const char *f, const char *v,
 		struct strbuf *err)
 {
 	if (!strcmp(f, "name")) {
-		if (!valid_slug(v)) {
+		if (!valid_slug(v) || strspn(v, "0123456789") == strlen(v)) {
 			sb_addf(err, "name: '%s' is not a short name; use lower case "
-				"letters, digits and '-', up to 64", v);
+				"letters, digits and '-', up to 64, with at least "
+				"one letter (a number alone would read as an id)", v);
 			return -1;
 		}
 		set_str(&p->name, v);

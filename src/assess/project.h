@@ -7,6 +7,7 @@
 #define WM_PROJECT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct strbuf;
@@ -60,6 +61,14 @@ int project_set(struct project *p, const char *field, const char *value,
 		struct strbuf *err);
 int stakeholder_set(struct stakeholder *s, const char *field,
 		    const char *value, struct strbuf *err);
+
+/*
+ * Check free text for a field: valid UTF-8, at most max bytes, no control
+ * characters but line ends and tabs, not blank when required. Returns 0,
+ * or -1 with the reason (naming field) appended to err.
+ */
+int check_text(const char *field, const char *v, size_t max, bool required,
+	       struct strbuf *err);
 
 /* The phase (analyse, decide, deploy) that step belongs to, or NULL. */
 const char *project_phase(const char *step);

@@ -98,7 +98,11 @@ static void row_values(struct reader *R, const struct csv_record *r,
 		if (!f->len && c >= NREQUIRED)
 			continue;	/* optional columns keep their defaults */
 		sb_reset(&err);
-		if (stakeholder_set(s, columns[c], f->text, &err))
+		if (strlen(f->text) != f->len)
+			diag_add(R->d, R->file, f->line, f->col, NULL, rec,
+				 "%s: a NUL byte in the field; remove it",
+				 columns[c]);
+		else if (stakeholder_set(s, columns[c], f->text, &err))
 			diag_add(R->d, R->file, f->line, f->col, NULL, rec, "%s",
 				 err.buf);
 	}

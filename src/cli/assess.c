@@ -102,16 +102,24 @@ static void text(const struct assessment *a, size_t top)
 {
 	size_t namb = 0;
 
+	size_t shown = 0;
+
 	term_bold(stdout, a->project->title);
-	printf("\nround %lld: %zu respondents", (long long)a->round, a->score.nresp);
-	for (size_t g = 0, first = 1; g < a->survey.ngroups; g++) {
+	printf("\nround %lld: %zu respondent%s", (long long)a->round,
+	       a->score.nresp, a->score.nresp == 1 ? "" : "s");
+	for (size_t g = 0; g < a->survey.ngroups; g++) {
 		if (!a->score.group_n[g] || a->score.group_hidden[g])
 			continue;
-		printf("%s%s %zu", first ? " (" : ", ", a->survey.groups[g].id,
+		printf("%s%s %zu", shown++ ? ", " : " (", a->survey.groups[g].id,
 		       a->score.group_n[g]);
-		first = 0;
 	}
-	printf(")\n");
+	printf("%s\n", shown ? ")" : "");
+	if (a->score.nresp < (size_t)a->project->anonymity) {
+		printf("\nNo scores are shown: a round needs at least %lld "
+		       "respondents (the project's anonymity threshold).\n",
+		       (long long)a->project->anonymity);
+		return;
+	}
 	printf("scores from 1 (strong disagreement) to 5; mean [95%% interval]\n");
 	section(a, "Top barriers", CLASS_BARRIER, top);
 	section(a, "Top enablers", CLASS_ENABLER, top);
@@ -136,13 +144,12 @@ static int assess_show(struct store *st, struct project *p, struct opts *o)
 	const char *t = opt_get(assess_opts, o, "top");
 	struct assessment a;
 	long round = 0, top = 5;
-	char *end;
 	int rc;
 
-	if (r && ((round = strtol(r, &end, 10)) < 1 || *end))
+	if (r && cli_parse_long(r, 1, 1000, &round))
 		return cli_usage_error("assess", "--round: expected a round "
 				       "number, got '%s'", r);
-	if (t && ((top = strtol(t, &end, 10)) < 1 || *end))
+	if (t && cli_parse_long(t, 1, 1000, &top))
 		return cli_usage_error("assess", "--top: expected a positive "
 				       "number, got '%s'", t);
 	rc = assessment_load(cli_kb(), st, p, round, &a);

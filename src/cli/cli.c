@@ -168,7 +168,11 @@ const struct kb *cli_kb(void)
 
 void cli_print_json(json_t *v)
 {
-	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	/* jansson gives NULL for text that is not UTF-8: the store lets none in */
+	if (!v)
+		BUG("a JSON value could not be built");
+	if (json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+		die(EXIT_INTERNAL, "cannot write the output");
 	fputc('\n', stdout);
 	json_decref(v);
 }

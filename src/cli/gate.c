@@ -155,11 +155,19 @@ static int checkpoint_done(struct store *st, struct project *p,
 	const struct kb_element *e = checkpoint_arg(o);
 	const char *by = opt_get(gate_opts, o, "by");
 
+	const char *note = opt_get(gate_opts, o, "note");
+	struct strbuf err = STRBUF_INIT;
+
 	if (!by || !*by)
 		return cli_usage_error("checkpoint", "say who confirmed it with "
 				       "--by NAME");
-	if (store_checkpoint_set(st, p->id, e->id.s, by,
-				 opt_get(gate_opts, o, "note")))
+	if (check_text("--by", by, 200, true, &err) ||
+	    (note && check_text("--note", note, 2000, false, &err))) {
+		error("%s", err.buf);
+		sb_release(&err);
+		return EXIT_BADINPUT;
+	}
+	if (store_checkpoint_set(st, p->id, e->id.s, by, note))
 		die(EXIT_INTERNAL, "%s", store_error(st));
 	printf("done: %s (%s)\n", e->title.s, e->id.s);
 	return 0;

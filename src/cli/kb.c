@@ -1,5 +1,4 @@
 /* kb.c: 'waymark kb': browse, search and check the evidence base. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "lib/strbuf.h"
 #include "lib/term.h"
 #include "lib/xalloc.h"
+#include "opts.h"
 
 enum {
 	OPT_JSON = 1 << 0,
@@ -30,79 +30,39 @@ struct kb_opts {
 /* Shown in the 'kb show' text view before "and N more". */
 #define SHOW_SAME_MAX 12
 
-static const char *const option_names[] = {
-	"json", "kind", "source", "all", "limit"
+/* The options of every kb action, in the order of the OPT_ bits. */
+static const struct opt kb_opts[] = {
+	{ "json", false }, { "kind", true }, { "source", true },
+	{ "all", false }, { "limit", true },
+	{ NULL, false }
 };
 
-/* Parse the options action allows; returns 0 or an exit code. */
+/*
+ * Parse the options; refuse those the action does not take. Returns 0,
+ * -1 when --help was given (and printed), or an exit code.
+ */
 static int parse(int argc, char **argv, unsigned allowed, struct kb_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, OPT_JSON },
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "limit", required_argument, NULL, OPT_LIMIT },
-		{ "kb", required_argument, NULL, 'K' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int c;
+	struct opts v;
+	int rc = cli_parse("kb", argc, argv, kb_opts, &v);
 
+	if (rc)
+		return rc == 1 ? -1 : rc;
+	for (size_t i = 0; kb_opts[i].name; i++)
+		if (v.value[i] && !(allowed & (1u << i)))
+			return cli_usage_error("kb", "'kb %s' does not take --%s",
+					       argv[0], kb_opts[i].name);
 	memset(o, 0, sizeof(*o));
+	o->json = v.value[0] != NULL;
+	o->kind = v.value[1];
+	o->source = v.value[2];
+	o->all = v.value[3] != NULL;
 	o->limit = 20;
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h') {
-			cli_help(cli_find("kb"));
-			return -1;
-		}
-		if (c == 'K') {
-			cli_add_kb_dir(optarg);
-			continue;
-		}
-		if (c == '?' || c == ':') {
-			if (optopt)
-				return cli_usage_error("kb", "option needs a value "
-						       "or is unknown: '%s'",
-						       argv[optind - 1]);
-			return cli_usage_error("kb", "unknown option '%s'",
-					       argv[optind - 1]);
-		}
-		if (!(allowed & (unsigned)c)) {
-			size_t bit = 0;
-			while (!((1u << bit) & (unsigned)c))
-				bit++;
-			return cli_usage_error("kb", "'kb %s' does not take "
-					       "--%s", argv[0], option_names[bit]);
-		}
-		switch (c) {
-		case OPT_JSON:
-			o->json = true;
-			break;
-		case OPT_KIND:
-			o->kind = optarg;
-			break;
-		case OPT_SOURCE:
-			o->source = optarg;
-			break;
-		case OPT_ALL:
-			o->all = true;
-			break;
-		case OPT_LIMIT: {
-			char *end;
-			o->limit = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || o->limit < 0)
-				return cli_usage_error("kb", "--limit: expected "
-						       "a whole number, got '%s'",
-						       optarg);
-			break;
-		}
-		}
-	}
-	o->argc = argc - optind;
-	o->argv = argv + optind;
+	if (v.value[4] && cli_parse_long(v.value[4], 0, 100000, &o->limit))
+		return cli_usage_error("kb", "--limit: expected a whole number, "
+				       "got '%s'", v.value[4]);
+	o->argc = v.argc;
+	o->argv = v.argv;
 	return 0;
 }
 

@@ -1,5 +1,7 @@
 /* opts.c: option parsing shared by every command. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,11 +14,38 @@
 #define OPT_DB 1001
 #define OPT_KB 1002
 
+/*
+ * getopt_long accepts any unique prefix of a long option; waymark wants
+ * options spelled in full (so that '--y' never confirms a deletion).
+ * arg is the argument as typed: "--name", "--name=value" or "--name".
+ */
+static bool full_name(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+
+	return !strncmp(arg, "--", 2) && !strncmp(arg + 2, name, n) &&
+	       (arg[2 + n] == '\0' || arg[2 + n] == '=');
+}
+
+/* Report an unknown option or a missing value (getopt said '?' or ':'). */
+static int bad_option(const char *cmd, int c, const char *arg,
+		      const struct opt *table, size_t ntable)
+{
+	if (c == ':' && optopt >= 1 && (size_t)optopt <= ntable)
+		return cli_usage_error(cmd, "option '--%s' needs a value",
+				       table[optopt - 1].name);
+	if (c == ':' && (optopt == OPT_DB || optopt == OPT_KB))
+		return cli_usage_error(cmd, "option '%s' needs a value", arg);
+	if (optopt > 32 && optopt < 127)
+		return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+	return cli_usage_error(cmd, "unknown option '%s'", arg);
+}
+
 int cli_parse(const char *cmd, int argc, char **argv,
 	      const struct opt *table, struct opts *o)
 {
 	struct option longopts[36];
-	size_t n = 0;
+	size_t n = 0, ntable;
 	int c;
 
 	memset(o, 0, sizeof(*o));
@@ -29,35 +58,52 @@ int cli_parse(const char *cmd, int argc, char **argv,
 		longopts[n].flag = NULL;
 		longopts[n].val = (int)n + 1;	/* 0 would be ambiguous */
 	}
+	ntable = n;
 	longopts[n++] = (struct option){ "help", no_argument, NULL, OPT_HELP };
 	longopts[n++] = (struct option){ "db", required_argument, NULL, OPT_DB };
 	longopts[n++] = (struct option){ "kb", required_argument, NULL, OPT_KB };
 	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		if (c == 'h' || c == OPT_HELP) {
 			cli_help(cli_find(cmd));
 			return 1;
 		} else if (c == OPT_DB) {
+			if (!*optarg)
+				return cli_usage_error(cmd, "--db: the path is empty");
 			cli_set_db(optarg);
 		} else if (c == OPT_KB) {
 			cli_add_kb_dir(optarg);
-		} else if (c >= 1 && c <= 32) {
+		} else if (c >= 1 && (size_t)c <= ntable) {
+			/* the option as typed: before its value if that came apart */
+			const char *typed = optarg && optind >= 2 &&
+					    optarg == argv[optind - 1] ?
+					    argv[optind - 2] : argv[optind - 1];
+			if (!full_name(typed, table[c - 1].name))
+				return cli_usage_error(cmd, "'%s': spell the option "
+						       "in full, '--%s'", typed,
+						       table[c - 1].name);
 			o->value[c - 1] = table[c - 1].has_arg ? optarg : "";
-		} else if (optopt >= 1 && optopt <= 32) {
-			return cli_usage_error(cmd, "option '--%s' needs a value",
-					       table[optopt - 1].name);
-		} else if (optopt == OPT_DB || optopt == OPT_KB) {
-			return cli_usage_error(cmd, "option '%s' needs a value",
-					       argv[optind - 1]);
 		} else {
-			return cli_usage_error(cmd, "unknown option '%s'",
-					       argv[optind - 1]);
+			return bad_option(cmd, c, argv[optind - 1], table, ntable);
 		}
 	}
 	o->argc = argc - optind;
 	o->argv = argv + optind;
+	return 0;
+}
+
+int cli_parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi)
+		return -1;
+	*out = v;
 	return 0;
 }
 

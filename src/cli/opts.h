@@ -37,6 +37,12 @@ const char *opt_get(const struct opt *table, const struct opts *o,
 bool opt_flag(const struct opt *table, const struct opts *o,
 	      const char *name);
 
+/*
+ * Parse s as a whole decimal number from lo to hi into *out. Returns 0,
+ * or -1 (out unchanged) for anything else: empty, trailing text, overflow.
+ */
+int cli_parse_long(const char *s, long lo, long hi, long *out);
+
 struct store;
 struct project;
 

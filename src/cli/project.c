@@ -97,7 +97,7 @@ static int project_new(struct opts *o)
 	if (o->argc != 1)
 		return cli_usage_error("project", "'project new' takes one short "
 				       "name, e.g. 'waymark project new ward-app'");
-	project_init(&p, "x");
+	project_init(&p, o->argv[0]);
 	if (project_set(&p, "name", o->argv[0], &err)) {
 		error("%s", err.buf);
 		sb_release(&err);
@@ -235,6 +235,7 @@ static int project_show(struct opts *o)
 static int edit_groups(struct store *st, const struct project *p,
 		       const struct opts *o)
 {
+	struct strbuf err = STRBUF_INIT;
 	const char *add = opt_get(field_opts, o, "add-group");
 	const char *rm = opt_get(field_opts, o, "remove-group");
 	int rc;
@@ -249,9 +250,18 @@ static int edit_groups(struct store *st, const struct project *p,
 			free(id);
 			return EXIT_BADINPUT;
 		}
+		if (title && check_text("--add-group title", title, 200, false,
+					&err)) {
+			error("%s", err.buf);
+			sb_release(&err);
+			free(id);
+			return EXIT_BADINPUT;
+		}
 		rc = store_group_add(st, p->id, id, title && *title ? title : id);
 		if (rc == STORE_CONFLICT)
 			error("the project has a group '%s' already", id);
+		else if (rc)
+			error("%s", store_error(st));
 		free(id);
 		if (rc)
 			return rc == STORE_CONFLICT ? EXIT_BADINPUT : EXIT_INTERNAL;

@@ -122,7 +122,6 @@ static int roadmap(struct store *st, struct project *p, struct opts *o)
 	struct plan pl;
 	struct rollout ro;
 	long round = 0;
-	char *end;
 
 	if (opt_flag(roadmap_opts, o, "json"))
 		fmt = "json";
@@ -131,7 +130,7 @@ static int roadmap(struct store *st, struct project *p, struct opts *o)
 	if (strcmp(fmt, "text") && strcmp(fmt, "markdown") && strcmp(fmt, "json"))
 		return cli_usage_error("roadmap", "--format: expected text, "
 				       "markdown or json, got '%s'", fmt);
-	if (r && ((round = strtol(r, &end, 10)) < 1 || *end))
+	if (r && cli_parse_long(r, 1, 1000, &round))
 		return cli_usage_error("roadmap", "--round: expected a round "
 				       "number, got '%s'", r);
 	cli_load_plan(st, p, round, &a, &pl);

@@ -84,10 +84,9 @@ static int apply(struct store *st, const struct project *p,
 
 static int64_t parse_id(const char *s)
 {
-	char *end;
-	long long v = strtoll(s, &end, 10);
+	long v;
 
-	if (!*s || *end || v <= 0)
+	if (cli_parse_long(s, 1, 2147483647L, &v))
 		die(EXIT_USAGE, "'%s' is not a stakeholder id; see 'waymark "
 		    "stakeholder list PROJECT'", s);
 	return v;

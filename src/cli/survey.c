@@ -9,6 +9,7 @@
 #include "lib/diag.h"
 #include "lib/err.h"
 #include "lib/strbuf.h"
+#include "lib/strset.h"
 #include "lib/term.h"
 #include "lib/xalloc.h"
 #include "opts.h"
@@ -88,10 +89,15 @@ static int set_determinants(struct store *st, struct project *p,
 	size_t n = 0, alloc = 0;
 	int rc = 0;
 
+	struct strset seen;
+
+	strset_init(&seen);
 	for (s = copy; strcmp(list, "all") && s && *s; s = next) {
 		next = strchr(s, ',');
 		if (next)
 			*next++ = '\0';
+		if (!strset_add(&seen, s))
+			continue;	/* named twice: once is enough */
 		if (!kb_determinant(kb, s)) {
 			error("--determinants: no determinant '%s'; see 'waymark kb "
 			      "determinants'", s);
@@ -105,6 +111,7 @@ static int set_determinants(struct store *st, struct project *p,
 		die(EXIT_INTERNAL, "%s", store_error(st));
 	free(v);
 	free(copy);
+	strset_release(&seen);
 	return rc;
 }
 
@@ -205,7 +212,7 @@ static void import_prepare(struct store *st, struct project *p,
 	im->slots = xcalloc(im->s.nitems + 1, sizeof(*im->slots));
 	for (size_t i = 0; i < im->s.nitems; i++)
 		ids[i] = im->s.items[i].id;
-	if (store_items(st, p->id, ids, im->s.nitems, im->slots))
+	if (store_items(st, p->id, ids, im->s.nitems, im->slots, true))
 		die(EXIT_INTERNAL, "%s", store_error(st));
 	free(ids);
 	for (size_t i = 0; i < im->s.nitems; i++)
@@ -252,11 +259,10 @@ static int64_t import_round(struct store *st, struct project *p,
 {
 	int64_t *rounds, *counts, round = 1;
 	size_t n;
-	char *end;
 
 	if (given) {
-		long v = strtol(given, &end, 10);
-		if (!*given || *end || v < 1 || v > 1000)
+		long v;
+		if (cli_parse_long(given, 1, 1000, &v))
 			die(EXIT_USAGE, "--round: expected a whole number from 1 "
 			    "to 1000, got '%s'", given);
 		return v;

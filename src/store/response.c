@@ -21,12 +21,16 @@ static int find_slot(struct store *st, int64_t project, const char *id,
 }
 
 int store_items(struct store *st, int64_t project, char *const *ids,
-		size_t n, size_t *slots)
+		size_t n, size_t *slots, bool add)
 {
 	for (size_t i = 0; i < n; i++) {
 		int64_t slot;
 		if (find_slot(st, project, ids[i], &slot))
 			return store_fail(st, "cannot read the survey's items");
+		if (slot < 0 && !add) {
+			slots[i] = STORE_NO_SLOT;
+			continue;
+		}
 		if (slot < 0) {
 			if (db_run(st->db, "INSERT INTO survey_item (project_id, "
 				   "slot, item) SELECT ?, coalesce(max(slot) + 1, 0), ? "

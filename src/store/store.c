@@ -224,7 +224,8 @@ void store_close(struct store *st)
 
 int store_begin(struct store *st)
 {
-	return db_exec(st->db, "BEGIN IMMEDIATE") ?
+	/* deferred: readers never wait for a lock; the first write takes it */
+	return db_exec(st->db, "BEGIN") ?
 	       store_fail(st, "cannot start a transaction") : 0;
 }
 

@@ -49,6 +49,7 @@ int store_project_add(struct store *st, struct project *p);
 /* Find by numeric id or short name; fills p (release it). */
 int store_project_get(struct store *st, const char *id_or_name,
 		      struct project *p);
+/* Every project by name (free with store_projects_free). */
 int store_project_list(struct store *st, struct project **v, size_t *n);
 /* Save every field of p (by id); updated is set. */
 int store_project_update(struct store *st, struct project *p);
@@ -61,8 +62,10 @@ void store_projects_free(struct project *v, size_t n);
 struct group {
 	char *id, *title;
 };
+/* The project's groups in their order (free with store_groups_free). */
 int store_groups(struct store *st, int64_t project, struct group **v,
 		 size_t *n);
+/* Add a group at the end; STORE_CONFLICT if the id is taken. */
 int store_group_add(struct store *st, int64_t project, const char *id,
 		    const char *title);
 /* STORE_CONFLICT if stakeholders or responses still use it. */
@@ -71,6 +74,8 @@ void store_groups_free(struct group *v, size_t n);
 
 /* --- stakeholders --- */
 
+/* Insert s (its id is set). Get, list, update and delete work by project
+ * and id; update and delete return STORE_NOTFOUND when there is none. */
 int store_stakeholder_add(struct store *st, struct stakeholder *s);
 int store_stakeholder_get(struct store *st, int64_t project, int64_t id,
 			  struct stakeholder *s);
@@ -94,6 +99,7 @@ int store_survey_set_dets(struct store *st, int64_t project,
 struct exclusion {
 	char *grp, *det;
 };
+/* The tailoring rules; store_survey_exclude adds or removes one. */
 int store_survey_exclusions(struct store *st, int64_t project,
 			    struct exclusion **v, size_t *n);
 int store_survey_exclude(struct store *st, int64_t project, const char *grp,
@@ -106,11 +112,13 @@ void store_exclusions_free(struct exclusion *v, size_t n);
 /*
  * Responses keep their answers packed, one byte per item, in the order of
  * the project's item table, which only ever grows: an item keeps its slot
- * for good. store_items maps item ids to slots, adding the ids not yet
- * there; slots[i] is the slot of ids[i].
+ * for good. store_items maps item ids to slots; slots[i] is the slot of
+ * ids[i]. With add, ids not yet there get new slots; without, they get
+ * STORE_NO_SLOT and nothing is written.
  */
+#define STORE_NO_SLOT ((size_t)-1)
 int store_items(struct store *st, int64_t project, char *const *ids,
-		size_t n, size_t *slots);
+		size_t n, size_t *slots, bool add);
 
 struct stored_response {
 	int64_t id;
@@ -146,6 +154,7 @@ struct checkpoint_done {
 	char *checkpoint;	/* an evidence element id */
 	char *by, *at, *note;
 };
+/* The ticked checkpoints of a project, by id (free with the _free call). */
 int store_checkpoints(struct store *st, int64_t project,
 		      struct checkpoint_done **v, size_t *n);
 /* Mark done (replacing an earlier mark) or, with by NULL, not done. */
