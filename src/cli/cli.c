@@ -209,7 +209,8 @@ int cli_read_file(const char *path, struct strbuf *out)
 		return 0;
 	}
 	error("cannot read '%s': %s", path, strerror(errno));
-	return -1;
+	return errno == ENOENT ? EXIT_NOTFOUND : errno == EISDIR ?
+	       EXIT_BADINPUT : EXIT_INTERNAL;
 }
 
 int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad)
@@ -220,9 +221,14 @@ int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad)
 	if (!d->n && parse_rc == 0)
 		return 0;
 	if (parse_rc == 0 && skip_bad && !diags_file_level(d)) {
-		for (size_t i = 0; i < d->n; i++)
-			if (i == 0 || d->v[i].record != d->v[i - 1].record)
-				bad++;
+		for (size_t i = 0; i < d->n; i++) {
+			size_t j;
+			for (j = 0; j < i; j++)
+				if (d->v[j].record == d->v[i].record &&
+				    !strcmp(d->v[j].file, d->v[i].file))
+					break;
+			bad += j == i;	/* first problem of its record */
+		}
 		fprintf(stderr, "waymark: skipping %zu bad record%s (--skip-bad)\n",
 			bad, bad == 1 ? "" : "s");
 		return 0;

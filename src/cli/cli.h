@@ -71,7 +71,10 @@ void cli_get_project(struct store *st, const char *key, struct project *p);
 /* A project as JSON (docs/json.md). */
 json_t *project_json(const struct project *p);
 
-/* Read a whole file (or stdin for "-"); reports and returns -1 on failure. */
+/*
+ * Read a whole file (or stdin for "-"). Returns 0, or after reporting an
+ * exit code: 4 if it does not exist, 3 if it is a folder, 5 otherwise.
+ */
 int cli_read_file(const char *path, struct strbuf *out);
 /*
  * Decide an import from its problems: parse_rc is the parser's result.

@@ -24,12 +24,14 @@ int main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			cli_add_kb_dir(argv[++i]);
-		} else if (!strcmp(a, "--db")) {
-			if (i + 1 >= argc) {
+		} else if (!strcmp(a, "--db") || !strncmp(a, "--db=", 5)) {
+			const char *path = a[4] == '=' ? a + 5 :
+					   i + 1 < argc ? argv[++i] : "";
+			if (!*path) {
 				error("option '--db' needs a path");
 				return EXIT_USAGE;
 			}
-			cli_set_db(argv[++i]);
+			cli_set_db(path);
 		} else if (!strncmp(a, "--kb=", 5)) {
 			cli_add_kb_dir(a + 5);
 		} else {

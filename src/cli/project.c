@@ -272,10 +272,14 @@ static int edit_groups(struct store *st, const struct project *p,
 			error("the project has no group '%s'", rm);
 			return EXIT_NOTFOUND;
 		}
-		if (rc) {
+		if (rc == STORE_CONFLICT) {
 			error("group '%s' is still used by stakeholders or "
 			      "responses; move them first", rm);
 			return EXIT_BADINPUT;
+		}
+		if (rc) {
+			error("%s", store_error(st));
+			return EXIT_INTERNAL;
 		}
 	}
 	return 0;

@@ -159,9 +159,12 @@ static int sh_edit(struct store *st, struct project *p, struct opts *o)
 	if (o->argc != 2)
 		return cli_usage_error("stakeholder", "'stakeholder edit' takes a "
 				       "project and a stakeholder id");
-	if (store_stakeholder_get(st, p->id, parse_id(o->argv[1]), &s))
+	rc = store_stakeholder_get(st, p->id, parse_id(o->argv[1]), &s);
+	if (rc == STORE_NOTFOUND)
 		die(EXIT_NOTFOUND, "project '%s' has no stakeholder %s", p->name,
 		    o->argv[1]);
+	if (rc)
+		die(EXIT_INTERNAL, "%s", store_error(st));
 	rc = apply(st, p, &s, o);
 	if (!rc && store_stakeholder_update(st, &s))
 		die(EXIT_INTERNAL, "%s", store_error(st));
@@ -174,14 +177,18 @@ static int sh_edit(struct store *st, struct project *p, struct opts *o)
 static int sh_rm(struct store *st, struct project *p, struct opts *o)
 {
 	int64_t id;
+	int rc;
 
 	if (o->argc != 2)
 		return cli_usage_error("stakeholder", "'stakeholder rm' takes a "
 				       "project and a stakeholder id");
 	id = parse_id(o->argv[1]);
-	if (store_stakeholder_delete(st, p->id, id))
+	rc = store_stakeholder_delete(st, p->id, id);
+	if (rc == STORE_NOTFOUND)
 		die(EXIT_NOTFOUND, "project '%s' has no stakeholder %s", p->name,
 		    o->argv[1]);
+	if (rc)
+		die(EXIT_INTERNAL, "%s", store_error(st));
 	printf("removed stakeholder %lld\n", (long long)id);
 	return 0;
 }
@@ -199,8 +206,8 @@ static int stakeholder_import(struct store *st, struct project *p,
 	if (o->argc != 2)
 		return cli_usage_error("stakeholder", "'stakeholder import' takes "
 				       "a project and a CSV file");
-	if (cli_read_file(o->argv[1], &data))
-		return EXIT_BADINPUT;
+	if ((rc = cli_read_file(o->argv[1], &data)))
+		return rc;
 	diags_init(&d);
 	rc = stakeholders_parse_csv(o->argv[1], data.buf, data.len, &rows, &d);
 	/* groups are the project's: check them against the store */

@@ -276,6 +276,39 @@ static int64_t import_round(struct store *st, struct project *p,
 	return round;
 }
 
+/*
+ * A response id given in two files of one import is an error on the
+ * later one, as it is within one file: nothing says which answers hold.
+ */
+static void cross_file_duplicates(struct survey_batch *b, int nfiles,
+				  char **paths, struct diags *d)
+{
+	struct strset seen;
+
+	strset_init(&seen);
+	for (int f = 0; f < nfiles; f++) {
+		struct strset mine;
+		strset_init(&mine);
+		for (size_t i = 0; i < b[f].n; i++) {
+			struct survey_response *r = &b[f].v[i];
+			if (!r->id || r->bad)
+				continue;
+			if (strset_has(&seen, r->id)) {
+				diag_add(d, paths[f], 0, 0, NULL, r->record,
+					 "duplicate response id '%s': an earlier "
+					 "file of this import has it", r->id);
+				r->bad = true;
+			}
+			strset_add(&mine, r->id);
+		}
+		for (size_t i = 0; i < mine.cap; i++)
+			if (mine.slot[i])
+				strset_add(&seen, mine.slot[i]);
+		strset_release(&mine);
+	}
+	strset_release(&seen);
+}
+
 static int survey_import(struct store *st, struct project *p, struct opts *o)
 {
 	const char *fmt = opt_get(survey_opts, o, "format");
@@ -302,8 +335,8 @@ static int survey_import(struct store *st, struct project *p, struct opts *o)
 		int prc;
 
 		survey_batch_init(&batches[f]);
-		if (cli_read_file(path, &data)) {
-			rc = EXIT_BADINPUT;
+		if ((rc = cli_read_file(path, &data))) {
+			sb_release(&data);
 			break;
 		}
 		json = fmt ? !strcmp(fmt, "fhir") : looks_like_json(&data);
@@ -315,8 +348,12 @@ static int survey_import(struct store *st, struct project *p, struct opts *o)
 			rc = -1;
 		sb_release(&data);
 	}
-	if (rc != EXIT_BADINPUT)
+	if (rc > 0) {
+		diags_print(&d, stderr);	/* what earlier files showed */
+	} else {
+		cross_file_duplicates(batches, nfiles, o->argv + 1, &d);
 		rc = cli_import_verdict(&d, rc, skip);
+	}
 	for (int f = 0; rc == 0 && f < nfiles; f++)
 		for (size_t i = 0; i < batches[f].n; i++)
 			if (!batches[f].v[i].bad)

@@ -70,6 +70,8 @@ int db_exec(struct db *db, const char *sql);
 
 /*
  * Prepare sql and bind its parameters from fmt, one character each:
+ * (sql must be a string literal: drivers may keep the prepared statement
+ * for reuse keyed by its address.)
  * 'i' int64_t, 'b' bool (as int), 'd' double, 's' const char * (NULL
  * binds NULL), 'B' a blob as (const void *, size_t). Returns 0, or -1
  * (the statement is not created; db_error says why).

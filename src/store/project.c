@@ -195,11 +195,24 @@ int store_group_add(struct store *st, int64_t project, const char *id,
 
 int store_group_remove(struct store *st, int64_t project, const char *id)
 {
+	struct db_stmt *q;
+	int rc, used;
+
+	if (db_query(st->db, &q, "SELECT (SELECT count(*) FROM stakeholder "
+		     "WHERE project_id = ? AND grp = ?) + (SELECT count(*) FROM "
+		     "response WHERE project_id = ? AND grp = ?)", "isis",
+		     project, id, project, id))
+		return store_fail(st, "cannot remove the group");
+	rc = db_step(q);
+	used = rc == DB_ROW && db_int(q, 0) > 0;
+	db_finalize(q);
+	if (rc != DB_ROW)
+		return store_fail(st, "cannot remove the group");
+	if (used)
+		return STORE_CONFLICT;
 	if (db_run(st->db, "DELETE FROM stakeholder_group WHERE project_id = ? "
-		   "AND id = ?", "is", project, id)) {
-		store_fail(st, "cannot remove the group");
-		return STORE_CONFLICT;	/* still used by stakeholders or responses */
-	}
+		   "AND id = ?", "is", project, id))
+		return store_fail(st, "cannot remove the group");
 	return db_changes(st->db) ? 0 : STORE_NOTFOUND;
 }
 

@@ -49,6 +49,21 @@ expect_rc 0 "--db before the command"
 run project list --db "$TMP/other.db" --json
 expect_out '[]' "--db after the command selects another store"
 
+run project new 123
+expect_rc 3 "a short name of digits only is refused"
+run project new p9 --title "$(printf 'a\033]0;owned\007b')"
+expect_rc 3 "control characters are refused"
+expect_err "control character" "and named"
+run project new p9 --title "$(printf 'caf\351')"
+expect_rc 3 "invalid UTF-8 is refused"
+run project new p9
+run project show p9 --json
+expect_out '"title": "p9"' "the title defaults to the short name"
+run project rm p9 --y
+expect_rc 2 "an abbreviated --yes does not delete"
+run project rm p9 --yes
+expect_rc 0 "--yes deletes"
+
 # --- stakeholders ---
 run stakeholder add p1 --name "CCIO" --group clinical --power 5 --attitude champion
 expect_rc 0 "stakeholder add"
@@ -70,6 +85,22 @@ expect_out "imported 2 stakeholders" "two good rows"
 run stakeholder list p1 --json
 expect_out '"name": "Dr A, consultant"' "quoted comma kept"
 expect_out '"name": "Nurse\nB"' "quoted newline kept"
+
+printf 'name,group\nEve\000hidden,nursing\n' >"$TMP/nul.csv"
+before=$(state)
+run stakeholder import p1 "$TMP/nul.csv"
+expect_rc 3 "a NUL byte in a field is refused"
+expect_err "nul.csv:2:1: name: a NUL byte" "and located"
+unchanged "NUL byte"
+run stakeholder import p1 "$TMP/no-such.csv"
+expect_rc 4 "a missing file is not found"
+run stakeholder import p1 "$TMP"
+expect_rc 3 "a folder is bad input"
+run project edit p1 --remove-group clinical
+expect_rc 3 "a group in use cannot be removed"
+run project edit p1 --add-group pharmacy:Pharmacy
+run project edit p1 --remove-group pharmacy
+expect_rc 0 "an unused group can be removed"
 
 # --- survey export ---
 run survey export p1
@@ -138,7 +169,15 @@ run survey import p1 "$TMP/crlf.csv" --skip-bad
 expect_rc 0 "--skip-bad imports the good responses"
 expect_out "imported 1 response" "only the good one"
 
-# --- scoring and anonymity ---
+# the same response id in two files of one import
+{ echo "$items"; echo "$items" | awk -F, 'BEGIN{OFS=","} {$1="x9";$2="nursing"; for(k=3;k<=NF;k++) $k=""; print}'; } >"$TMP/a9.csv"
+{ echo "$items"; echo "$items" | awk -F, 'BEGIN{OFS=","} {$1="x9";$2="admin"; for(k=3;k<=NF;k++) $k=""; print}'; } >"$TMP/b9.csv"
+before=$(state)
+run survey import p1 "$TMP/a9.csv" "$TMP/b9.csv"
+expect_rc 3 "the same id in two files: exit 3"
+expect_err "b9.csv: duplicate response id 'x9'" "the same id in two files: message"
+unchanged "the same id in two files"
+
 run assess show p1 --json
 expect_out '"respondents": 7' "assess counts respondents"
 expect_out '"groups_hidden": 0' "clinical (7) is shown"

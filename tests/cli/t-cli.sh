@@ -58,4 +58,17 @@ expect_err "waymark: no element 'no.such.id'" "not-found message"
 NO_COLOR= run kb list
 if grep -q "$(printf '\033')" "$OUT"; then fail "no escape codes when not a TTY"; else pass "no escape codes when not a TTY"; fi
 
+# options are spelled in full; bad ones are named
+run kb list --jso
+expect_rc 2 "an abbreviated option is refused"
+expect_err "spell the option in full, '--json'" "and the full name is given"
+run kb list -q
+expect_err "unknown option '-q'" "a short option is named"
+run --db "" kb list
+expect_rc 2 "an empty --db is refused"
+run kb list --db ""
+expect_rc 2 "an empty --db is refused after the command too"
+run kb search x --limit 99999999999999999999999
+expect_rc 2 "an overflowing number is a usage error"
+
 done_testing

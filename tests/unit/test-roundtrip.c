@@ -156,7 +156,7 @@ static size_t import(const struct survey *s, const char *bundle_text)
 	assert_int_equal(d.n, 0);
 	for (size_t i = 0; i < s->nitems; i++)
 		ids[i] = s->items[i].id;
-	assert_int_equal(store_items(st, proj.id, ids, s->nitems, slots), 0);
+	assert_int_equal(store_items(st, proj.id, ids, s->nitems, slots, true), 0);
 	for (size_t k = 0; k < b.n; k++) {
 		bool exists;
 		assert_int_equal(store_response_exists(st, proj.id, b.v[k].id,
