@@ -8,6 +8,7 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 #include "project.h"
+#include "store/store.h"
 
 const char *const project_technologies[] = {
 	"clinical-mobile-app", "epr", "shared-care-record", "telehealth",
@@ -314,4 +315,26 @@ bool project_has_partner(const struct project *p, const char *kind)
 		if ((s == p->partners || s[-1] == ',') && (s[n] == ',' || !s[n]))
 			return true;
 	return false;
+}
+
+int project_check_group(struct store *st, const struct project *p,
+			const char *grp, struct strbuf *err)
+{
+	struct group *g;
+	size_t n;
+	bool found = false;
+
+	if (store_groups(st, p->id, &g, &n)) {
+		sb_addf(err, "%s", store_error(st));
+		return -1;
+	}
+	for (size_t i = 0; i < n && !found; i++)
+		found = !strcmp(g[i].id, grp);
+	store_groups_free(g, n);
+	if (found)
+		return 0;
+	sb_addf(err, "group: '%s' is not a group of project '%s'; see 'waymark "
+		"project show %s' (add one with --add-group)", grp, p->name,
+		p->name);
+	return 1;
 }

@@ -70,6 +70,15 @@ int stakeholder_set(struct stakeholder *s, const char *field,
 int check_text(const char *field, const char *v, size_t max, bool required,
 	       struct strbuf *err);
 
+struct store;
+/*
+ * Whether grp is one of project p's stakeholder groups. Returns 0 if so;
+ * 1 if not, with the reason in err; -1 if the store failed (its error in
+ * err).
+ */
+int project_check_group(struct store *st, const struct project *p,
+			const char *grp, struct strbuf *err);
+
 /* The phase (analyse, decide, deploy) that step belongs to, or NULL. */
 const char *project_phase(const char *step);
 /* True if the project's partners include kind (industry, academic, nhs). */

@@ -84,8 +84,6 @@ int cli_read_file(const char *path, struct strbuf *out);
  */
 int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad);
 json_t *stakeholder_json(const struct stakeholder *s);
-int stakeholder_check_group(struct store *st, const struct project *p,
-			    const char *grp, struct strbuf *err);
 
 struct assessment;
 struct plan;

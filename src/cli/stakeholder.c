@@ -37,32 +37,6 @@ json_t *stakeholder_json(const struct stakeholder *s)
 	return o;
 }
 
-/* Whether grp is one of the project's groups. */
-static bool known_group(struct store *st, int64_t project, const char *grp)
-{
-	struct group *g;
-	size_t n;
-	bool found = false;
-
-	if (store_groups(st, project, &g, &n))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	for (size_t i = 0; i < n && !found; i++)
-		found = !strcmp(g[i].id, grp);
-	store_groups_free(g, n);
-	return found;
-}
-
-int stakeholder_check_group(struct store *st, const struct project *p,
-			    const char *grp, struct strbuf *err)
-{
-	if (known_group(st, p->id, grp))
-		return 0;
-	sb_addf(err, "group: '%s' is not a group of project '%s'; see 'waymark "
-		"project show %s' (add one with --add-group)", grp, p->name,
-		p->name);
-	return -1;
-}
-
 /* Apply the options given; report and return 3 on a bad value. */
 static int apply(struct store *st, const struct project *p,
 		 struct stakeholder *s, const struct opts *o)
@@ -74,7 +48,7 @@ static int apply(struct store *st, const struct project *p,
 		if (o->value[i] && stakeholder_set(s, stakeholder_opts[i].name,
 						   o->value[i], &err))
 			rc = EXIT_BADINPUT;
-	if (!rc && stakeholder_check_group(st, p, s->grp, &err))
+	if (!rc && project_check_group(st, p, s->grp, &err))
 		rc = EXIT_BADINPUT;
 	if (rc)
 		error("%s", err.buf);
@@ -215,7 +189,7 @@ static int stakeholder_import(struct store *st, struct project *p,
 		if (!*rows.v[i].grp)
 			continue;
 		sb_reset(&err);
-		if (stakeholder_check_group(st, p, rows.v[i].grp, &err))
+		if (project_check_group(st, p, rows.v[i].grp, &err))
 			diag_add(&d, o->argv[1], rows.line[i], 0, NULL, (long)i,
 				 "%s", err.buf);
 	}

@@ -129,7 +129,7 @@ static int tailor(struct store *st, struct project *p, const char *spec,
 		error("--%s: expected GROUP:DETERMINANT, got '%s'",
 		      exclude ? "exclude" : "include", spec);
 		rc = EXIT_BADINPUT;
-	} else if (stakeholder_check_group(st, p, copy, &err)) {
+	} else if (project_check_group(st, p, copy, &err)) {
 		error("%s", err.buf);
 		rc = EXIT_BADINPUT;
 	} else if (store_survey_exclude(st, p->id, copy, det, exclude)) {
