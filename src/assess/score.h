@@ -66,6 +66,7 @@ struct score_result {
 int score_compute(const struct score_input *in, struct score_result *out);
 void score_release(struct score_result *r);
 
+/* Lower-case names for output: "enabler", "complex" and so on. */
 const char *score_class_name(enum score_class c);
 const char *score_complexity_name(enum score_complexity c);
 

@@ -25,6 +25,7 @@ struct cmd {
 
 /* The table (commands.c), ended by an entry with a NULL name. */
 extern const struct cmd commands[];
+/* The command named name, or NULL. */
 const struct cmd *cli_find(const char *name);
 
 /* Command entry points, one file each. */
@@ -83,6 +84,7 @@ int cli_read_file(const char *path, struct strbuf *out);
  * EXIT_BADINPUT after saying that nothing was imported.
  */
 int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad);
+/* A stakeholder as JSON (docs/json.md). */
 json_t *stakeholder_json(const struct stakeholder *s);
 
 struct assessment;

@@ -101,6 +101,7 @@ struct kb {
 	size_t nindex;
 };
 
+/* An empty base; kb_release frees everything it owns and leaves it empty. */
 void kb_init(struct kb *kb);
 void kb_release(struct kb *kb);
 

@@ -23,6 +23,7 @@ struct diags {
 	size_t n, alloc;
 };
 
+/* An empty list; release frees every problem and leaves it empty. */
 void diags_init(struct diags *d);
 void diags_release(struct diags *d);
 /* Append a problem; record -1 means the whole file is at fault. */

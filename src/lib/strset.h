@@ -10,6 +10,7 @@ struct strset {
 	size_t cap, n;
 };
 
+/* An empty set; release frees every key and leaves it empty again. */
 void strset_init(struct strset *s);
 void strset_release(struct strset *s);
 /* Add a copy of key; returns false if it was there already. */

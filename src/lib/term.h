@@ -20,14 +20,17 @@ void term_bold(FILE *f, const char *s);
 void term_wrap(FILE *f, const char *text, size_t first, size_t indent,
 	       size_t width);
 
-/*
- * A table whose columns are aligned; the last column wraps to the
- * terminal width. Cells are copied.
- */
 /* As term_wrap, for text that starts at column col, already reached. */
 void term_wrap_from(FILE *f, const char *text, size_t col, size_t indent,
 		    size_t width);
 
+/*
+ * A table whose columns are aligned; the last column wraps to the
+ * terminal width. table_new takes the headers (or NULL for none);
+ * table_row starts a row, padding the previous one; table_cell and
+ * table_cellf add a cell (copied); table_print writes it to f with the
+ * header in bold when colour is on; table_free releases it all.
+ */
 struct table;
 struct table *table_new(size_t ncols, const char *const *headers);
 void table_row(struct table *t);

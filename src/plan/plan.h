@@ -111,6 +111,10 @@ struct rollout {
 	size_t n;
 };
 
+/*
+ * Advise big bang or phased for p (a may be NULL): one vote per King's
+ * Fund factor that applies, with its reason; the advice is the majority.
+ */
 void rollout_advise(const struct project *p, const struct assessment *a,
 		    struct rollout *r);
 

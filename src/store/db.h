@@ -81,6 +81,7 @@ int db_query(struct db *db, struct db_stmt **out, const char *sql,
 /* Prepare, bind, step to completion and finalize. 0 or -1. */
 int db_run(struct db *db, const char *sql, const char *fmt, ...);
 
+/* Step: DB_ROW, DB_DONE or DB_ERROR. Columns count from 0. */
 int db_step(struct db_stmt *st);
 int64_t db_int(struct db_stmt *st, int col);
 double db_double(struct db_stmt *st, int col);

@@ -89,6 +89,7 @@ long survey_item_index(const struct survey *s, const char *id);
 /* Index of group id, or -1. */
 long survey_group_index(const struct survey *s, const char *id);
 
+/* An empty batch (release it with survey_batch_release). */
 void survey_batch_init(struct survey_batch *b);
 /* Free every response and its ids, values and comments; b is left empty. */
 void survey_batch_release(struct survey_batch *b);
