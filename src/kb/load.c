@@ -452,77 +452,60 @@ struct parsed {
 	size_t nactions, actions_alloc;
 };
 
-static int read_actions(struct loader *L, yaml_node_t *seq, struct parsed *P)
+/* Append an empty item to one of the parsed lists; returns it. */
+typedef void *(*add_fn)(struct parsed *P, struct loader *L, yaml_node_t *n);
+
+static void *add_determinant(struct parsed *P, struct loader *L, yaml_node_t *n)
+{
+	struct kb_determinant *d;
+
+	XGROW(P->dets, P->dets_alloc, P->ndets + 1);
+	d = memset(&P->dets[P->ndets++], 0, sizeof(*d));
+	d->file = xstrdup(L->file);
+	d->line = (int)n->start_mark.line + 1;
+	d->col = (int)n->start_mark.column + 1;
+	return d;
+}
+
+static void *add_kind(struct parsed *P, struct loader *L, yaml_node_t *n)
+{
+	struct kb_kind *k;
+
+	(void)n;
+	XGROW(P->kinds, P->kinds_alloc, P->nkinds + 1);
+	k = memset(&P->kinds[P->nkinds++], 0, sizeof(*k));
+	k->file = xstrdup(L->file);
+	return k;
+}
+
+static void *add_action(struct parsed *P, struct loader *L, yaml_node_t *n)
+{
+	struct kb_action *a;
+
+	XGROW(P->actions, P->actions_alloc, P->nactions + 1);
+	a = memset(&P->actions[P->nactions++], 0, sizeof(*a));
+	a->file = xstrdup(L->file);
+	a->line = (int)n->start_mark.line + 1;
+	a->col = (int)n->start_mark.column + 1;
+	return a;
+}
+
+/* Read a top-level list (key) of mappings, each into a new item. */
+static int read_list(struct loader *L, yaml_node_t *seq, const char *key,
+		     const char *what, struct parsed *P, add_fn add,
+		     pair_fn fn)
 {
 	int rc = 0;
 
 	if (seq->type != YAML_SEQUENCE_NODE) {
-		lerr(L, seq, "'actions': expected a list, found %s",
+		lerr(L, seq, "'%s': expected a list, found %s", key,
 		     type_name(seq));
 		return -1;
 	}
 	for (yaml_node_item_t *it = seq->data.sequence.items.start;
 	     it < seq->data.sequence.items.top; it++) {
 		yaml_node_t *n = node(L, *it);
-		struct kb_action *a;
-
-		XGROW(P->actions, P->actions_alloc, P->nactions + 1);
-		a = &P->actions[P->nactions++];
-		memset(a, 0, sizeof(*a));
-		a->file = xstrdup(L->file);
-		a->line = (int)n->start_mark.line + 1;
-		a->col = (int)n->start_mark.column + 1;
-		if (each_pair(L, n, "an action", action_pair, a))
-			rc = -1;
-	}
-	return rc;
-}
-
-static int read_determinants(struct loader *L, yaml_node_t *seq,
-			     struct parsed *P)
-{
-	int rc = 0;
-
-	if (seq->type != YAML_SEQUENCE_NODE) {
-		lerr(L, seq, "'determinants': expected a list, found %s",
-		     type_name(seq));
-		return -1;
-	}
-	for (yaml_node_item_t *it = seq->data.sequence.items.start;
-	     it < seq->data.sequence.items.top; it++) {
-		yaml_node_t *n = node(L, *it);
-		struct kb_determinant *d;
-
-		XGROW(P->dets, P->dets_alloc, P->ndets + 1);
-		d = &P->dets[P->ndets++];
-		memset(d, 0, sizeof(*d));
-		d->file = xstrdup(L->file);
-		d->line = (int)n->start_mark.line + 1;
-		d->col = (int)n->start_mark.column + 1;
-		if (each_pair(L, n, "a determinant", determinant_pair, d))
-			rc = -1;
-	}
-	return rc;
-}
-
-static int read_kinds(struct loader *L, yaml_node_t *seq, struct parsed *P)
-{
-	int rc = 0;
-
-	if (seq->type != YAML_SEQUENCE_NODE) {
-		lerr(L, seq, "'kinds': expected a list, found %s",
-		     type_name(seq));
-		return -1;
-	}
-	for (yaml_node_item_t *it = seq->data.sequence.items.start;
-	     it < seq->data.sequence.items.top; it++) {
-		struct kb_kind *k;
-
-		XGROW(P->kinds, P->kinds_alloc, P->nkinds + 1);
-		k = &P->kinds[P->nkinds++];
-		memset(k, 0, sizeof(*k));
-		k->file = xstrdup(L->file);
-		if (each_pair(L, node(L, *it), "a kind", kind_pair, k))
+		if (each_pair(L, n, what, fn, add(P, L, n)))
 			rc = -1;
 	}
 	return rc;
@@ -542,11 +525,13 @@ static int top_pair(struct loader *L, const char *key, yaml_node_t *val,
 		return 0;
 	}
 	if (!strcmp(key, "determinants"))
-		return read_determinants(L, val, P);
+		return read_list(L, val, key, "a determinant", P, add_determinant,
+				 determinant_pair);
 	if (!strcmp(key, "kinds"))
-		return read_kinds(L, val, P);
+		return read_list(L, val, key, "a kind", P, add_kind, kind_pair);
 	if (!strcmp(key, "actions"))
-		return read_actions(L, val, P);
+		return read_list(L, val, key, "an action", P, add_action,
+				 action_pair);
 	lerr(L, L->key, "unknown top-level key '%s'; expected framework and "
 	     "elements, kinds and determinants, or actions", key);
 	return -1;
