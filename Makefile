@@ -42,7 +42,7 @@ KB_SRC = src/kb/check.c src/kb/crosswalk.c src/kb/json.c src/kb/load.c \
 STORE_SRC = src/store/checkpoint.c src/store/db.c src/store/project.c src/store/response.c \
 	src/store/sqlite.c src/store/store.c
 ASSESS_SRC = src/assess/assessment.c src/assess/assessment_json.c \
-	src/assess/demo.c src/assess/project.c src/assess/score.c \
+	src/assess/demo.c src/assess/project.c src/assess/project_json.c src/assess/score.c \
 	src/assess/stakeholder_csv.c
 PLAN_SRC = src/plan/gate.c src/plan/render.c src/plan/roadmap.c
 SURVEY_SRC = src/survey/build.c src/survey/csv.c src/survey/fhir.c \

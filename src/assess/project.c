@@ -301,10 +301,9 @@ int stakeholder_set(struct stakeholder *s, const char *f, const char *v,
 
 const char *project_phase(const char *step)
 {
-	for (size_t i = 0; kb_steps[i]; i++)
-		if (!strcmp(step, kb_steps[i]))
-			return kb_step_phases[i];
-	return NULL;
+	int i = kb_step_index(step);
+
+	return i < 0 ? NULL : kb_step_phases[i];
 }
 
 bool project_has_partner(const struct project *p, const char *kind)

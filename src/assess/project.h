@@ -93,4 +93,9 @@ extern const char *const project_adoptions[];
 extern const char *const project_platforms[];
 extern const char *const stakeholder_attitudes[];
 
+#include <jansson.h>
+/* A project and a stakeholder as JSON (docs/json.md); new references. */
+json_t *project_json(const struct project *p);
+json_t *stakeholder_json(const struct stakeholder *s);
+
 #endif

@@ -69,8 +69,6 @@ size_t cli_kb_load(struct kb *kb, struct diags *errs,
 
 /* Find a project by id or short name; exits 4 if there is none. */
 void cli_get_project(struct store *st, const char *key, struct project *p);
-/* A project as JSON (docs/json.md). */
-json_t *project_json(const struct project *p);
 
 /*
  * Read a whole file (or stdin for "-"). Returns 0, or after reporting an
@@ -84,8 +82,6 @@ int cli_read_file(const char *path, struct strbuf *out);
  * EXIT_BADINPUT after saying that nothing was imported.
  */
 int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad);
-/* A stakeholder as JSON (docs/json.md). */
-json_t *stakeholder_json(const struct stakeholder *s);
 
 struct assessment;
 struct plan;

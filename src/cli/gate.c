@@ -19,16 +19,6 @@ static const struct opt gate_opts[] = {
 	{ NULL, false }
 };
 
-/* Interim options when a gate is not passed, from the toolkit's advice. */
-static const char *const interim[][2] = {
-	{ "nhsd-mobile-toolkit.tip.vision-not-ready-roadmap",
-	  "agree why the project is not ready and plan interim solutions or a "
-	  "small pilot" },
-	{ "nhsd-mobile-toolkit.consideration.implement-rollout-approach",
-	  "pilot in a few high-priority areas before going wider (a phased "
-	  "rollout)" },
-};
-
 /* Open barriers among the determinants of this step's actions. */
 static void step_barriers(const struct plan *pl, size_t step, json_t *arr,
 			  bool text)
@@ -53,31 +43,19 @@ static void step_barriers(const struct plan *pl, size_t step, json_t *arr,
 	}
 }
 
-static size_t step_index(const char *step)
-{
-	for (size_t i = 0; kb_steps[i]; i++)
-		if (!strcmp(kb_steps[i], step))
-			return i;
-	return 0;
-}
-
 static int gate(struct store *st, struct project *p, struct opts *o)
 {
 	const char *step = o->argc > 1 ? o->argv[1] : p->step;
+	int si = kb_step_index(step);
 	struct assessment a;
 	struct plan pl;
 	struct gate g;
 	struct checkpoint_done *done;
 	size_t ndone;
-	struct strbuf err = STRBUF_INIT;
-	struct project probe;
 
-	project_init(&probe, "x");
-	if (project_set(&probe, "step", step, &err)) {
-		project_release(&probe);
-		die(EXIT_USAGE, "%s", err.buf);
-	}
-	project_release(&probe);
+	if (si < 0)
+		die(EXIT_USAGE, "'%s' is not a step; use vision, strategy, "
+		    "business-case, procurement, implement or optimise", step);
 	cli_load_plan(st, p, 0, &a, &pl);
 	if (store_checkpoints(st, p->id, &done, &ndone))
 		die(EXIT_INTERNAL, "%s", store_error(st));
@@ -91,16 +69,17 @@ static int gate(struct store *st, struct project *p, struct opts *o)
 				"by", g.done[i] ? g.done[i]->by : NULL,
 				"at", g.done[i] ? g.done[i]->at : NULL,
 				"note", g.done[i] ? g.done[i]->note : NULL));
-		step_barriers(&pl, step_index(step), open, false);
-		for (size_t i = 0; !g.ready && i < 2; i++)
+		step_barriers(&pl, (size_t)si, open, false);
+		for (size_t i = 0; !g.ready && i < gate_ninterim; i++)
 			json_array_append_new(opts, json_pack("{s:s, s:s}", "source",
-				interim[i][0], "option", interim[i][1]));
+				gate_interim[i].source, "option",
+				gate_interim[i].option));
 		cli_print_json(json_pack("{s:s, s:s, s:b, s:o, s:o, s:o}", "project",
 			p->name, "step", step, "ready", g.ready, "checkpoints", cps,
 			"open_barriers", open, "interim_options", opts));
 	} else {
 		printf("Gate out of step '%s' (%s phase): %s\n\n", step,
-		       kb_step_phases[step_index(step)],
+		       kb_step_phases[(size_t)si],
 		       g.ready ? "ready to move on" : "not ready");
 		for (size_t i = 0; i < g.n; i++) {
 			struct strbuf sb = STRBUF_INIT;
@@ -115,11 +94,12 @@ static int gate(struct store *st, struct project *p, struct opts *o)
 		}
 		if (!g.ready) {
 			printf("\nStill open:\n");
-			step_barriers(&pl, step_index(step), NULL, true);
+			step_barriers(&pl, (size_t)si, NULL, true);
 			printf("\nInterim options while it is not ready:\n");
-			for (size_t i = 0; i < 2; i++) {
+			for (size_t i = 0; i < gate_ninterim; i++) {
 				struct strbuf sb = STRBUF_INIT;
-				sb_addf(&sb, "%s [%s]", interim[i][1], interim[i][0]);
+				sb_addf(&sb, "%s [%s]", gate_interim[i].option,
+					gate_interim[i].source);
 				term_wrap(stdout, sb.buf, 2, 4, term_width());
 				sb_release(&sb);
 			}
@@ -131,7 +111,6 @@ static int gate(struct store *st, struct project *p, struct opts *o)
 	store_checkpoints_free(done, ndone);
 	plan_release(&pl);
 	assessment_release(&a);
-	sb_release(&err);
 	return 0;
 }
 

@@ -42,38 +42,25 @@ static int apply_fields(struct project *p, const struct opts *o)
 	return 0;
 }
 
-json_t *project_json(const struct project *p)
+/* Report the store's answer to saving p; returns the exit status. */
+static int saved(struct store *st, int rc, const struct project *p,
+		 const struct opts *o, const char *verb)
 {
-	json_t *o = json_object(), *partners = json_array();
-	char *copy = xstrdup(p->partners), *s, *next;
-
-	for (s = copy; s && *s; s = next) {
-		next = strchr(s, ',');
-		if (next)
-			*next++ = '\0';
-		json_array_append_new(partners, json_string(s));
+	if (rc == STORE_CONFLICT) {
+		error("a project named '%s' exists already; choose another "
+		      "short name", p->name);
+		return EXIT_BADINPUT;
 	}
-	free(copy);
-	json_object_set_new(o, "id", json_integer(p->id));
-	json_object_set_new(o, "name", json_string(p->name));
-	json_object_set_new(o, "title", json_string(p->title));
-	json_object_set_new(o, "technology", json_string(p->technology));
-	json_object_set_new(o, "care_settings", json_string(p->care_settings));
-	json_object_set_new(o, "sites", json_integer(p->sites));
-	json_object_set_new(o, "staff", json_integer(p->staff));
-	json_object_set_new(o, "settings", json_integer(p->settings));
-	json_object_set_new(o, "partners", partners);
-	json_object_set_new(o, "devices", json_string(p->device_model));
-	json_object_set_new(o, "adoption", json_string(p->adoption));
-	json_object_set_new(o, "phase", json_string(project_phase(p->step)));
-	json_object_set_new(o, "step", json_string(p->step));
-	json_object_set_new(o, "platforms", json_string(p->platforms));
-	json_object_set_new(o, "dedicated_staff", json_integer(p->dedicated_staff));
-	json_object_set_new(o, "notes", json_string(p->notes));
-	json_object_set_new(o, "anonymity", json_integer(p->anonymity));
-	json_object_set_new(o, "created", json_string(p->created));
-	json_object_set_new(o, "updated", json_string(p->updated));
-	return o;
+	if (rc) {
+		error("%s", store_error(st));
+		return EXIT_INTERNAL;
+	}
+	if (opt_flag(field_opts, o, "json"))
+		cli_print_json(project_json(p));
+	else
+		printf("%s project '%s' (id %lld)\n", verb, p->name,
+		       (long long)p->id);
+	return 0;
 }
 
 void cli_get_project(struct store *st, const char *key, struct project *p)
@@ -108,18 +95,7 @@ static int project_new(struct opts *o)
 	if (rc)
 		goto done;
 	st = cli_store();
-	rc = store_project_add(st, &p);
-	if (rc == STORE_CONFLICT) {
-		error("a project named '%s' exists already", p.name);
-		rc = EXIT_BADINPUT;
-	} else if (rc) {
-		error("%s", store_error(st));
-		rc = EXIT_INTERNAL;
-	} else if (opt_flag(field_opts, o, "json")) {
-		cli_print_json(project_json(&p));
-	} else {
-		printf("created project '%s' (id %lld)\n", p.name, (long long)p.id);
-	}
+	rc = saved(st, store_project_add(st, &p), &p, o, "created");
 done:
 	project_release(&p);
 	return rc;
@@ -297,20 +273,8 @@ static int project_edit(struct opts *o)
 	rc = apply_fields(&p, o);
 	if (!rc)
 		rc = edit_groups(st, &p, o);
-	if (!rc) {
-		rc = store_project_update(st, &p);
-		if (rc == STORE_CONFLICT) {
-			error("a project named '%s' exists already", p.name);
-			rc = EXIT_BADINPUT;
-		} else if (rc) {
-			error("%s", store_error(st));
-			rc = EXIT_INTERNAL;
-		} else if (opt_flag(field_opts, o, "json")) {
-			cli_print_json(project_json(&p));
-		} else {
-			printf("saved project '%s'\n", p.name);
-		}
-	}
+	if (!rc)
+		rc = saved(st, store_project_update(st, &p), &p, o, "saved");
 	project_release(&p);
 	return rc;
 }

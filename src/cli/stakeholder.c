@@ -23,20 +23,6 @@ static const struct opt stakeholder_opts[] = {
 static int stakeholder_import(struct store *st, struct project *p,
 			      struct opts *o);
 
-json_t *stakeholder_json(const struct stakeholder *s)
-{
-	json_t *o = json_object();
-
-	json_object_set_new(o, "id", json_integer(s->id));
-	json_object_set_new(o, "name", json_string(s->name));
-	json_object_set_new(o, "group", json_string(s->grp));
-	json_object_set_new(o, "organisation", json_string(s->organisation));
-	json_object_set_new(o, "power", json_integer(s->power));
-	json_object_set_new(o, "interest", json_integer(s->interest));
-	json_object_set_new(o, "attitude", json_string(s->attitude));
-	return o;
-}
-
 /* Apply the options given; report and return 3 on a bad value. */
 static int apply(struct store *st, const struct project *p,
 		 struct stakeholder *s, const struct opts *o)

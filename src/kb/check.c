@@ -96,6 +96,14 @@ const char *const kb_steps[] = {
 const char *const kb_step_phases[] = {
 	"analyse", "analyse", "decide", "decide", "deploy", "deploy", NULL
 };
+int kb_step_index(const char *step)
+{
+	for (int i = 0; kb_steps[i]; i++)
+		if (!strcmp(kb_steps[i], step))
+			return i;
+	return -1;
+}
+
 const char *const kb_conditions[] = {
 	"byod", "org-devices", "industry-partner", "academic-partner",
 	"nhs-partner", "many-settings", "single-platform", "opt-in", "mandated",

@@ -136,6 +136,8 @@ extern const char *const kb_action_states[];
 /* The six steps in order, and the phase of each. */
 extern const char *const kb_steps[];
 extern const char *const kb_step_phases[];
+/* The index of step in kb_steps, or -1 if it is not one of them. */
+int kb_step_index(const char *step);
 /* The value of attribute key, or NULL. */
 const char *kb_attr(const struct kb_element *el, const char *key);
 /* True if el links to determinant id. */

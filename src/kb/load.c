@@ -1,6 +1,7 @@
 /* load.c: read evidence-base YAML files into a struct kb. */
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -598,57 +599,53 @@ static void merge_framework(struct kb *kb, struct kb_framework *fw)
 	kb->frameworks[kb->nframeworks++] = fw;
 }
 
+/*
+ * Determinants, kinds and actions each begin with their id (checked
+ * below), so one function merges any of them: an item whose id is known
+ * replaces the old one, others are appended. The items are moved.
+ */
+_Static_assert(offsetof(struct kb_determinant, id) == 0, "id first");
+_Static_assert(offsetof(struct kb_kind, id) == 0, "id first");
+_Static_assert(offsetof(struct kb_action, id) == 0, "id first");
+
+static void determinant_release_v(void *p) { determinant_release(p); }
+static void kind_release_v(void *p) { kind_release(p); }
+static void action_release_v(void *p) { action_release(p); }
+
+static void merge_by_id(void **arr, size_t *n, size_t *alloc, void *src,
+			size_t nsrc, size_t size, void (*release)(void *))
+{
+	for (size_t i = 0; i < nsrc; i++) {
+		char *item = (char *)src + i * size;
+		const char *id = ((const struct kb_str *)item)->s;
+		size_t j;
+
+		for (j = 0; j < *n; j++) {
+			const char *old = ((const struct kb_str *)
+					   ((char *)*arr + j * size))->s;
+			if (id && old && !strcmp(id, old))
+				break;
+		}
+		if (j < *n) {
+			release((char *)*arr + j * size);
+		} else {
+			xgrow(arr, alloc, *n + 1, size);
+			(*n)++;
+		}
+		memcpy((char *)*arr + j * size, item, size);
+	}
+}
+
 static void merge(struct kb *kb, struct parsed *P)
 {
-	for (size_t i = 0; i < P->ndets; i++) {
-		struct kb_determinant *d = &P->dets[i];
-		size_t j;
-
-		for (j = 0; j < kb->ndeterminants; j++)
-			if (d->id.s && kb->determinants[j].id.s &&
-			    !strcmp(kb->determinants[j].id.s, d->id.s))
-				break;
-		if (j < kb->ndeterminants) {
-			determinant_release(&kb->determinants[j]);
-		} else {
-			XGROW(kb->determinants, kb->det_alloc,
-			      kb->ndeterminants + 1);
-			kb->ndeterminants++;
-		}
-		kb->determinants[j] = *d;
-	}
-	for (size_t i = 0; i < P->nkinds; i++) {
-		struct kb_kind *k = &P->kinds[i];
-		size_t j;
-
-		for (j = 0; j < kb->nkinds; j++)
-			if (k->id.s && kb->kinds[j].id.s &&
-			    !strcmp(kb->kinds[j].id.s, k->id.s))
-				break;
-		if (j < kb->nkinds) {
-			kind_release(&kb->kinds[j]);
-		} else {
-			XGROW(kb->kinds, kb->kind_alloc, kb->nkinds + 1);
-			kb->nkinds++;
-		}
-		kb->kinds[j] = *k;
-	}
-	for (size_t i = 0; i < P->nactions; i++) {
-		struct kb_action *a = &P->actions[i];
-		size_t j;
-
-		for (j = 0; j < kb->nactions; j++)
-			if (a->id.s && kb->actions[j].id.s &&
-			    !strcmp(kb->actions[j].id.s, a->id.s))
-				break;
-		if (j < kb->nactions) {
-			action_release(&kb->actions[j]);
-		} else {
-			XGROW(kb->actions, kb->action_alloc, kb->nactions + 1);
-			kb->nactions++;
-		}
-		kb->actions[j] = *a;
-	}
+	merge_by_id((void **)&kb->determinants, &kb->ndeterminants,
+		    &kb->det_alloc, P->dets, P->ndets, sizeof(*P->dets),
+		    determinant_release_v);
+	merge_by_id((void **)&kb->kinds, &kb->nkinds, &kb->kind_alloc,
+		    P->kinds, P->nkinds, sizeof(*P->kinds), kind_release_v);
+	merge_by_id((void **)&kb->actions, &kb->nactions, &kb->action_alloc,
+		    P->actions, P->nactions, sizeof(*P->actions),
+		    action_release_v);
 	if (P->fw)
 		merge_framework(kb, P->fw);
 	free(P->dets);

@@ -9,6 +9,16 @@
 #include "plan.h"
 #include "store/store.h"
 
+const struct interim_option gate_interim[] = {
+	{ "nhsd-mobile-toolkit.tip.vision-not-ready-roadmap",
+	  "agree why the project is not ready and plan interim solutions or a "
+	  "small pilot" },
+	{ "nhsd-mobile-toolkit.consideration.implement-rollout-approach",
+	  "pilot in a few high-priority areas before going wider (a phased "
+	  "rollout)" },
+};
+const size_t gate_ninterim = sizeof(gate_interim) / sizeof(*gate_interim);
+
 int gate_build(const struct kb *kb, const char *step,
 	       const struct checkpoint_done *done, size_t ndone,
 	       struct gate *g)

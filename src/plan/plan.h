@@ -91,6 +91,14 @@ struct gate {
 	size_t n;
 };
 
+/* What to do while a gate is not passed, from the toolkit's advice. */
+struct interim_option {
+	const char *source;	/* the evidence element that advises it */
+	const char *option;
+};
+extern const struct interim_option gate_interim[];
+extern const size_t gate_ninterim;
+
 /* The gate out of step (one of kb_steps) for a project. */
 int gate_build(const struct kb *kb, const char *step,
 	       const struct checkpoint_done *done, size_t ndone,

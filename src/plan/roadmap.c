@@ -222,9 +222,7 @@ static void score(const struct kb *kb, struct plan_item *it,
 		it->score *= DONE_FACTOR;
 	/* keep two decimals so that output and ordering agree exactly */
 	it->score = round(it->score * 100.0) / 100.0;
-	for (size_t s = 0; kb_steps[s]; s++)
-		if (!strcmp(kb_steps[s], act->step.s))
-			it->step = s;
+	it->step = (size_t)kb_step_index(act->step.s);	/* kb check ensures it */
 }
 
 /* Whether item i must wait for another unplaced item of the same step. */
