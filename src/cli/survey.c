@@ -195,63 +195,36 @@ static bool looks_like_json(const struct strbuf *data)
 
 struct import {
 	struct survey s;
-	size_t *slots, nslots;
-	unsigned char *packed;
-	char **comments;
+	struct survey_keeper k;
 	size_t added, unchanged;
 };
 
 static void import_prepare(struct store *st, struct project *p,
 			   struct import *im)
 {
-	char **ids;
-
 	memset(im, 0, sizeof(*im));
 	load(st, p, &im->s);
-	ids = xcalloc(im->s.nitems + 1, sizeof(*ids));
-	im->slots = xcalloc(im->s.nitems + 1, sizeof(*im->slots));
-	for (size_t i = 0; i < im->s.nitems; i++)
-		ids[i] = im->s.items[i].id;
-	if (store_items(st, p->id, ids, im->s.nitems, im->slots, true))
+	if (survey_keeper_init(&im->k, st, p->id, &im->s))
 		die(EXIT_INTERNAL, "%s", store_error(st));
-	free(ids);
-	for (size_t i = 0; i < im->s.nitems; i++)
-		if (im->slots[i] + 1 > im->nslots)
-			im->nslots = im->slots[i] + 1;
-	im->packed = xcalloc(im->nslots + 1, 1);
-	im->comments = xcalloc(im->nslots + 1, sizeof(*im->comments));
 }
 
 static void import_release(struct import *im)
 {
+	survey_keeper_release(&im->k);
 	survey_release(&im->s);
-	free(im->slots);
-	free(im->packed);
-	free(im->comments);
 }
 
-static void keep(struct store *st, struct project *p, int64_t round,
-		 struct import *im, const struct survey_response *r)
+static void keep(struct store *st, int64_t round, struct import *im,
+		 const struct survey_response *r)
 {
-	bool exists;
+	bool added;
 
-	if (store_response_exists(st, p->id, r->id, &exists))
+	if (survey_keep(&im->k, round, r, &added))
 		die(EXIT_INTERNAL, "%s", store_error(st));
-	if (exists) {
+	if (added)
+		im->added++;
+	else
 		im->unchanged++;
-		return;
-	}
-	memset(im->packed, 0, im->nslots);
-	memset(im->comments, 0, im->nslots * sizeof(*im->comments));
-	for (size_t i = 0; i < im->s.nitems; i++) {
-		im->packed[im->slots[i]] = r->values[i];
-		im->comments[im->slots[i]] = r->comments ? r->comments[i] : NULL;
-	}
-	if (store_response_add(st, p->id, round, r->id,
-			       im->s.groups[r->group].id, im->packed,
-			       im->nslots, im->comments))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	im->added++;
 }
 
 static int64_t import_round(struct store *st, struct project *p,
@@ -357,7 +330,7 @@ static int survey_import(struct store *st, struct project *p, struct opts *o)
 	for (int f = 0; rc == 0 && f < nfiles; f++)
 		for (size_t i = 0; i < batches[f].n; i++)
 			if (!batches[f].v[i].bad)
-				keep(st, p, round, &im, &batches[f].v[i]);
+				keep(st, round, &im, &batches[f].v[i]);
 	if (rc == 0)
 		printf("imported %zu response%s into round %lld of '%s'; %zu "
 		       "already there (unchanged)\n", im.added,

@@ -143,14 +143,6 @@ const char *kb_attr(const struct kb_element *el, const char *key);
 /* True if el links to determinant id. */
 bool kb_has_determinant(const struct kb_element *el, const char *id);
 
-/* The embedded files (generated at build time from kb/). */
-struct kb_blob {
-	const char *name;
-	const unsigned char *data;
-	size_t len;
-};
-extern const struct kb_blob kb_builtin_files[];
-extern const size_t kb_builtin_nfiles;
 
 /* --- search.c --- */
 

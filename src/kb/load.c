@@ -9,6 +9,7 @@
 
 #include "kb.h"
 #include "lib/diag.h"
+#include "lib/embed.h"
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"

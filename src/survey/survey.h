@@ -13,6 +13,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "lib/diag.h"
@@ -185,5 +186,31 @@ void survey_write_template_csv(const struct survey *s, FILE *f);
 int survey_parse_csv(const struct survey *s, const char *file,
 		     const char *data, size_t len, struct survey_batch *b,
 		     struct diags *d);
+
+/* --- keep.c: responses into the store --- */
+
+/* Maps a survey's items to the project's answer slots (see store_items). */
+struct survey_keeper {
+	struct store *st;
+	int64_t project;
+	const struct survey *s;
+	size_t *slots, nslots;
+	unsigned char *packed;
+	char **comments;
+};
+/*
+ * Ready k to keep responses to s in project, giving new items their
+ * slots. s must outlive k. Returns 0, or -1 with the store's error.
+ */
+int survey_keeper_init(struct survey_keeper *k, struct store *st,
+		       int64_t project, const struct survey *s);
+void survey_keeper_release(struct survey_keeper *k);
+/*
+ * Keep r in round unless a response with its id is already kept (then
+ * *added is false and nothing changes: a retried submission is counted
+ * once). Returns 0, or -1 with the store's error.
+ */
+int survey_keep(struct survey_keeper *k, int64_t round,
+		const struct survey_response *r, bool *added);
 
 #endif

@@ -15,6 +15,7 @@
 #include "assess/assessment.h"
 #include "assess/project.h"
 #include "kb/kb.h"
+#include "lib/embed.h"
 #include "lib/strbuf.h"
 #include "plan/plan.h"
 #include "store/store.h"
@@ -54,7 +55,7 @@ static int setup(void **state)
 	diags_init(&d);
 	/* the shipped evidence, but only the fixture's actions */
 	for (size_t i = 0; i < kb_builtin_nfiles; i++) {
-		const struct kb_blob *f = &kb_builtin_files[i];
+		const struct embedded *f = &kb_builtin_files[i];
 		if (strstr(f->name, "actions"))
 			continue;
 		if (kb_load_buffer(&kb, f->name, (const char *)f->data, f->len, &d))
