@@ -21,17 +21,13 @@ static const struct opt roadmap_opts[] = {
 void cli_load_plan(struct store *st, const struct project *p, long round,
 		   struct assessment *a, struct plan *pl)
 {
-	struct checkpoint_done *done;
-	size_t ndone;
-	int rc = assessment_load(cli_kb(), st, p, round, a);
+	int rc = plan_load(cli_kb(), st, p, round, a, pl);
 
 	if (rc == STORE_NOTFOUND)
 		die(EXIT_NOTFOUND, "project '%s' has no responses in round %ld",
 		    p->name, round);
-	if (rc || store_checkpoints(st, p->id, &done, &ndone))
+	if (rc)
 		die(EXIT_INTERNAL, "%s", store_error(st));
-	plan_build(cli_kb(), p, a, done, ndone, pl);
-	store_checkpoints_free(done, ndone);
 }
 
 static void text_item(const struct kb *kb, const struct plan_item *it,

@@ -54,6 +54,8 @@ struct plan_item {
 	size_t frameworks;	/* distinct frameworks among its sources */
 };
 
+struct store;
+
 struct plan {
 	struct plan_item *items;	/* in road-map order */
 	size_t n;
@@ -68,6 +70,14 @@ int plan_build(const struct kb *kb, const struct project *p,
 	       const struct assessment *a, const struct checkpoint_done *done,
 	       size_t ndone, struct plan *out);
 void plan_release(struct plan *pl);
+/*
+ * Load round (0: the latest) of project p's assessment into a and build
+ * its road map into pl, with the ticked checkpoints from st. Returns 0;
+ * STORE_NOTFOUND if round has no responses; -1 with the store's error.
+ * On success release both.
+ */
+int plan_load(const struct kb *kb, struct store *st, const struct project *p,
+	      int64_t round, struct assessment *a, struct plan *pl);
 
 /* True if condition (docs/kb-format.md) holds for p; its words in *why. */
 bool plan_condition(const struct project *p, const char *condition,

@@ -85,7 +85,7 @@ json_t *plan_json(const struct kb *kb, const struct plan *pl)
 
 static const char *step_title(const struct kb *kb, size_t step)
 {
-	static char id[64];
+	char id[64];
 	const struct kb_element *e;
 
 	snprintf(id, sizeof(id), "nhsd-mobile-toolkit.step.%s", kb_steps[step]);

@@ -312,3 +312,21 @@ void plan_release(struct plan *pl)
 	free(pl->items);
 	memset(pl, 0, sizeof(*pl));
 }
+
+int plan_load(const struct kb *kb, struct store *st, const struct project *p,
+	      int64_t round, struct assessment *a, struct plan *pl)
+{
+	struct checkpoint_done *done;
+	size_t ndone;
+	int rc = assessment_load(kb, st, p, round, a);
+
+	if (rc)
+		return rc;
+	if (store_checkpoints(st, p->id, &done, &ndone)) {
+		assessment_release(a);
+		return -1;
+	}
+	plan_build(kb, p, a, done, ndone, pl);
+	store_checkpoints_free(done, ndone);
+	return 0;
+}

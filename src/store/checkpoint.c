@@ -40,7 +40,9 @@ int store_checkpoint_set(struct store *st, int64_t project,
 		if (db_run(st->db, "DELETE FROM checkpoint_done WHERE project_id "
 			   "= ? AND checkpoint = ?", "is", project, checkpoint))
 			return store_fail(st, "cannot change the checkpoint");
-		return db_changes(st->db) ? 0 : STORE_NOTFOUND;
+		if (!db_changes(st->db))
+			return STORE_NOTFOUND;
+		return store_project_touch(st, project);
 	}
 	now = store_now();
 	rc = db_run(st->db, "INSERT INTO checkpoint_done VALUES (?, ?, ?, ?, ?) "
@@ -49,7 +51,9 @@ int store_checkpoint_set(struct store *st, int64_t project,
 		    "excluded.note", "issss", project, checkpoint, by, now,
 		    note ? note : "");
 	free(now);
-	return rc ? store_fail(st, "cannot change the checkpoint") : 0;
+	if (rc)
+		return store_fail(st, "cannot change the checkpoint");
+	return store_project_touch(st, project);
 }
 
 void store_checkpoints_free(struct checkpoint_done *v, size_t n)

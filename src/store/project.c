@@ -17,18 +17,39 @@ char *store_now(void)
 	return xstrdup(buf);
 }
 
-/* Map a failed write to STORE_CONFLICT or a recorded error. */
-static int write_failed(struct store *st, const char *what)
+int store_write_failed(struct store *st, const char *what)
 {
 	store_fail(st, what);
 	return db_conflict(st->db) ? STORE_CONFLICT : -1;
 }
 
-#define PROJECT_COLS "id, name, title, technology, care_settings, sites, " \
-	"staff, settings, partners, device_model, adoption, step, notes, " \
-	"anonymity, created, updated, platforms, dedicated_staff"
+int store_project_touch(struct store *st, int64_t project)
+{
+	if (db_run(st->db, "UPDATE project SET revision = revision + 1 "
+		   "WHERE id = ?", "i", project))
+		return store_fail(st, "cannot count the project's change");
+	return 0;
+}
 
-static void project_from_row(struct db_stmt *q, struct project *p)
+int store_project_revision(struct store *st, int64_t project, int64_t *rev)
+{
+	struct db_stmt *q;
+	int rc;
+
+	*rev = 0;
+	if (db_query(st->db, &q, "SELECT revision FROM project WHERE id = ?",
+		     "i", project))
+		return store_fail(st, "cannot read the project's revision");
+	rc = db_step(q);
+	if (rc == DB_ROW)
+		*rev = db_int(q, 0);
+	db_finalize(q);
+	if (rc == DB_ERROR)
+		return store_fail(st, "cannot read the project's revision");
+	return rc == DB_ROW ? 0 : STORE_NOTFOUND;
+}
+
+void store_project_from_row(struct db_stmt *q, struct project *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->id = db_int(q, 0);
@@ -76,7 +97,7 @@ int store_project_add(struct store *st, struct project *p)
 		p->id = db_int(q, 0);
 	db_finalize(q);
 	if (rc != DB_ROW)
-		return write_failed(st, "cannot add the project");
+		return store_write_failed(st, "cannot add the project");
 	for (unsigned i = 0; i < ndefault_groups; i++)
 		if (store_group_add(st, p->id, default_groups[i].id,
 				    default_groups[i].title))
@@ -92,16 +113,16 @@ int store_project_get(struct store *st, const char *key, struct project *p)
 	int rc;
 
 	if (*key && !*end)
-		rc = db_query(st->db, &q, "SELECT " PROJECT_COLS
+		rc = db_query(st->db, &q, "SELECT " STORE_PROJECT_COLS
 			      " FROM project WHERE id = ?", "i", (int64_t)id);
 	else
-		rc = db_query(st->db, &q, "SELECT " PROJECT_COLS
+		rc = db_query(st->db, &q, "SELECT " STORE_PROJECT_COLS
 			      " FROM project WHERE name = ?", "s", key);
 	if (rc)
 		return store_fail(st, "cannot read the project");
 	rc = db_step(q);
 	if (rc == DB_ROW)
-		project_from_row(q, p);
+		store_project_from_row(q, p);
 	db_finalize(q);
 	if (rc == DB_ERROR)
 		return store_fail(st, "cannot read the project");
@@ -116,12 +137,12 @@ int store_project_list(struct store *st, struct project **v, size_t *n)
 
 	*v = NULL;
 	*n = 0;
-	if (db_query(st->db, &q, "SELECT " PROJECT_COLS
+	if (db_query(st->db, &q, "SELECT " STORE_PROJECT_COLS
 		     " FROM project ORDER BY name", ""))
 		return store_fail(st, "cannot list projects");
 	while ((rc = db_step(q)) == DB_ROW) {
 		XGROW(*v, alloc, *n + 1);
-		project_from_row(q, &(*v)[(*n)++]);
+		store_project_from_row(q, &(*v)[(*n)++]);
 	}
 	db_finalize(q);
 	return rc == DB_DONE ? 0 : store_fail(st, "cannot list projects");
@@ -135,12 +156,12 @@ int store_project_update(struct store *st, struct project *p)
 		   "technology = ?, care_settings = ?, sites = ?, staff = ?, "
 		   "settings = ?, partners = ?, device_model = ?, adoption = ?, "
 		   "step = ?, notes = ?, anonymity = ?, updated = ?, platforms = ?, "
-		   "dedicated_staff = ? WHERE id = ?",
+		   "dedicated_staff = ?, revision = revision + 1 WHERE id = ?",
 		   "ssssiiisssssissii", p->name, p->title, p->technology,
 		   p->care_settings, p->sites, p->staff, p->settings, p->partners,
 		   p->device_model, p->adoption, p->step, p->notes, p->anonymity,
 		   p->updated, p->platforms, p->dedicated_staff, p->id))
-		return write_failed(st, "cannot save the project");
+		return store_write_failed(st, "cannot save the project");
 	return db_changes(st->db) ? 0 : STORE_NOTFOUND;
 }
 
@@ -189,8 +210,8 @@ int store_group_add(struct store *st, int64_t project, const char *id,
 		   "title, position) SELECT ?, ?, ?, coalesce(max(position), 0) + 1 "
 		   "FROM stakeholder_group WHERE project_id = ?", "issi", project,
 		   id, title, project))
-		return write_failed(st, "cannot add the group");
-	return 0;
+		return store_write_failed(st, "cannot add the group");
+	return store_project_touch(st, project);
 }
 
 int store_group_remove(struct store *st, int64_t project, const char *id)
@@ -213,7 +234,9 @@ int store_group_remove(struct store *st, int64_t project, const char *id)
 	if (db_run(st->db, "DELETE FROM stakeholder_group WHERE project_id = ? "
 		   "AND id = ?", "is", project, id))
 		return store_fail(st, "cannot remove the group");
-	return db_changes(st->db) ? 0 : STORE_NOTFOUND;
+	if (!db_changes(st->db))
+		return STORE_NOTFOUND;
+	return store_project_touch(st, project);
 }
 
 void store_groups_free(struct group *v, size_t n)
@@ -257,7 +280,9 @@ int store_stakeholder_add(struct store *st, struct stakeholder *s)
 	if (rc == DB_ROW)
 		s->id = db_int(q, 0);
 	db_finalize(q);
-	return rc == DB_ROW ? 0 : write_failed(st, "cannot add the stakeholder");
+	if (rc != DB_ROW)
+		return store_write_failed(st, "cannot add the stakeholder");
+	return store_project_touch(st, s->project_id);
 }
 
 int store_stakeholder_get(struct store *st, int64_t project, int64_t id,
@@ -305,8 +330,10 @@ int store_stakeholder_update(struct store *st, const struct stakeholder *s)
 		   "WHERE project_id = ? AND id = ?", "sssiisii", s->name, s->grp,
 		   s->organisation, s->power, s->interest, s->attitude,
 		   s->project_id, s->id))
-		return write_failed(st, "cannot save the stakeholder");
-	return db_changes(st->db) ? 0 : STORE_NOTFOUND;
+		return store_write_failed(st, "cannot save the stakeholder");
+	if (!db_changes(st->db))
+		return STORE_NOTFOUND;
+	return store_project_touch(st, s->project_id);
 }
 
 int store_stakeholder_delete(struct store *st, int64_t project, int64_t id)
@@ -314,7 +341,9 @@ int store_stakeholder_delete(struct store *st, int64_t project, int64_t id)
 	if (db_run(st->db, "DELETE FROM stakeholder WHERE project_id = ? AND "
 		   "id = ?", "ii", project, id))
 		return store_fail(st, "cannot delete the stakeholder");
-	return db_changes(st->db) ? 0 : STORE_NOTFOUND;
+	if (!db_changes(st->db))
+		return STORE_NOTFOUND;
+	return store_project_touch(st, project);
 }
 
 void store_stakeholders_free(struct stakeholder *v, size_t n)
@@ -355,9 +384,9 @@ int store_survey_set_dets(struct store *st, int64_t project, char *const *v,
 	for (size_t i = 0; i < n; i++)
 		if (db_run(st->db, "INSERT INTO survey_determinant VALUES (?, ?)",
 			   "is", project, v[i]))
-			return write_failed(st, "cannot change the survey's "
+			return store_write_failed(st, "cannot change the survey's "
 					    "determinants");
-	return 0;
+	return store_project_touch(st, project);
 }
 
 int store_survey_exclusions(struct store *st, int64_t project,
@@ -391,7 +420,9 @@ int store_survey_exclude(struct store *st, int64_t project, const char *grp,
 		       "ON CONFLICT DO NOTHING", "iss", project, grp, det) :
 		db_run(st->db, "DELETE FROM survey_exclusion WHERE project_id = ? "
 		       "AND grp = ? AND determinant = ?", "iss", project, grp, det);
-	return rc ? store_fail(st, "cannot change the survey's tailoring") : 0;
+	if (rc)
+		return store_fail(st, "cannot change the survey's tailoring");
+	return db_changes(st->db) ? store_project_touch(st, project) : 0;
 }
 
 void store_exclusions_free(struct exclusion *v, size_t n)

@@ -23,6 +23,8 @@ static int find_slot(struct store *st, int64_t project, const char *id,
 int store_items(struct store *st, int64_t project, char *const *ids,
 		size_t n, size_t *slots, bool add)
 {
+	bool added = false;
+
 	for (size_t i = 0; i < n; i++) {
 		int64_t slot;
 		if (find_slot(st, project, ids[i], &slot))
@@ -38,10 +40,11 @@ int store_items(struct store *st, int64_t project, char *const *ids,
 				   project, ids[i], project) ||
 			    find_slot(st, project, ids[i], &slot))
 				return store_fail(st, "cannot add the survey's items");
+			added = true;
 		}
 		slots[i] = (size_t)slot;
 	}
-	return 0;
+	return added ? store_project_touch(st, project) : 0;
 }
 
 int store_response_exists(struct store *st, int64_t project,
@@ -89,7 +92,7 @@ int store_response_add(struct store *st, int64_t project, int64_t round,
 					  "VALUES (?, ?, ?)", "iis", id,
 					  (int64_t)i, comments[i]))
 			return store_fail(st, "cannot keep the response's comments");
-	return 0;
+	return store_project_touch(st, project);
 }
 
 int store_responses(struct store *st, int64_t project, int64_t round,

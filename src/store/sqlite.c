@@ -13,7 +13,7 @@
  * SQL text (always a string literal in the store), so that a command that
  * runs the same statement a hundred thousand times parses it once.
  */
-#define CACHE_SIZE 64
+#define CACHE_SIZE 256
 
 struct sqlite_stmt {
 	struct db_stmt base;
@@ -109,7 +109,12 @@ static int lite_prepare(struct db *db, const char *sql, struct db_stmt **out)
 		*out = NULL;
 		return -1;
 	}
-	if (!d->cache[slot]) {
+	/* the newest statement takes the slot unless its holder is in use */
+	if (!d->cache[slot] || !d->cache[slot]->busy) {
+		if (d->cache[slot]) {
+			sqlite3_finalize(d->cache[slot]->h);
+			free(d->cache[slot]);
+		}
 		st->sql = sql;
 		st->busy = true;
 		d->cache[slot] = st;

@@ -83,6 +83,67 @@ static const char *const migrations[] = {
 	/* 3: what the road map's conditions need to know of a project */
 	"ALTER TABLE project ADD COLUMN platforms TEXT NOT NULL DEFAULT 'multiple';"
 	"ALTER TABLE project ADD COLUMN dedicated_staff INTEGER NOT NULL DEFAULT 0;",
+
+	/*
+	 * 4: the web: a change counter per project, users with their
+	 * sessions, API tokens and failed logins, who may do what in a
+	 * project, the audit log and survey links. Times given by the
+	 * caller as seconds since the epoch are BIGINT (past 2038 in
+	 * PostgreSQL); "user" is reserved there, hence user_account and
+	 * user_id. Audit rows name their project by number only, so that
+	 * they outlive it.
+	 */
+	"ALTER TABLE project ADD COLUMN revision BIGINT NOT NULL DEFAULT 0;"
+	"CREATE TABLE user_account ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" display TEXT NOT NULL,"
+	" pwhash TEXT NOT NULL,"
+	" admin INTEGER NOT NULL DEFAULT 0 CHECK (admin IN (0, 1)),"
+	" created TEXT NOT NULL);"
+	"CREATE TABLE user_session ("
+	" hash TEXT PRIMARY KEY,"
+	" user_id INTEGER NOT NULL REFERENCES user_account(id) ON DELETE CASCADE,"
+	" csrf TEXT NOT NULL,"
+	" created BIGINT NOT NULL, expires BIGINT NOT NULL);"
+	"CREATE INDEX user_session_user ON user_session(user_id);"
+	"CREATE INDEX user_session_expires ON user_session(expires);"
+	"CREATE TABLE api_token ("
+	" id INTEGER PRIMARY KEY,"
+	" hash TEXT NOT NULL UNIQUE,"
+	" user_id INTEGER NOT NULL REFERENCES user_account(id) ON DELETE CASCADE,"
+	" label TEXT NOT NULL, created TEXT NOT NULL);"
+	"CREATE INDEX api_token_user ON api_token(user_id);"
+	"CREATE TABLE login_failure ("
+	" name TEXT NOT NULL, addr TEXT NOT NULL, at BIGINT NOT NULL);"
+	"CREATE INDEX login_failure_name ON login_failure(name, at);"
+	"CREATE INDEX login_failure_addr ON login_failure(addr, at);"
+	"CREATE INDEX login_failure_at ON login_failure(at);"
+	"CREATE TABLE project_member ("
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" user_id INTEGER NOT NULL REFERENCES user_account(id) ON DELETE CASCADE,"
+	" role INTEGER NOT NULL CHECK (role BETWEEN 1 AND 3),"
+	" PRIMARY KEY (project_id, user_id));"
+	"CREATE INDEX project_member_user ON project_member(user_id);"
+	"CREATE TABLE audit_log ("
+	" id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL,"
+	" at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,"
+	" entity TEXT NOT NULL, before_json TEXT, after_json TEXT);"
+	"CREATE INDEX audit_log_project ON audit_log(project_id, id);"
+	"CREATE TABLE survey_link ("
+	" id INTEGER PRIMARY KEY,"
+	" token TEXT NOT NULL UNIQUE,"
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" stakeholder_id INTEGER,"
+	" grp TEXT,"
+	" round INTEGER NOT NULL CHECK (round >= 1),"
+	" label TEXT NOT NULL DEFAULT '',"
+	" created TEXT NOT NULL,"
+	" used_on TEXT,"
+	" revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),"
+	" responses INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX survey_link_project ON survey_link(project_id, id);",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
 
@@ -226,6 +287,16 @@ int store_begin(struct store *st)
 {
 	/* deferred: readers never wait for a lock; the first write takes it */
 	return db_exec(st->db, "BEGIN") ?
+	       store_fail(st, "cannot start a transaction") : 0;
+}
+
+int store_begin_write(struct store *st)
+{
+	/*
+	 * Take the write lock now: when two connections both read and then
+	 * write, the second would otherwise fail rather than wait its turn.
+	 */
+	return db_exec(st->db, "BEGIN IMMEDIATE") ?
 	       store_fail(st, "cannot start a transaction") : 0;
 }
 

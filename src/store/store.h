@@ -39,6 +39,8 @@ const char *store_backup_path(struct store *st);
 
 /* One transaction around a whole command: nothing is kept unless committed. */
 int store_begin(struct store *st);
+/* As store_begin, for a transaction that will write: waits for the lock. */
+int store_begin_write(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
 
@@ -162,5 +164,161 @@ int store_checkpoint_set(struct store *st, int64_t project,
 			 const char *checkpoint, const char *by,
 			 const char *note);
 void store_checkpoints_free(struct checkpoint_done *v, size_t n);
+
+/* --- change counter (for caches) --- */
+
+/*
+ * Every change to a project's data through this interface (its fields,
+ * groups, stakeholders, survey set-up, responses, checkpoints, links)
+ * raises the project's revision by one, so a cache keyed by (project,
+ * revision) is never stale, whichever process made the change.
+ */
+int store_project_revision(struct store *st, int64_t project, int64_t *rev);
+
+/* --- users, sessions and API tokens --- */
+
+struct user {
+	int64_t id;
+	char *name;		/* login name, unique */
+	char *display;		/* full name as shown */
+	char *pwhash;		/* an Argon2id string from libsodium */
+	bool admin;		/* site administrator */
+	char *created;
+};
+/* Insert u (its id and created are set); STORE_CONFLICT if the name is taken. */
+int store_user_add(struct store *st, struct user *u);
+/* Find by login name or by id; STORE_NOTFOUND if there is none. */
+int store_user_get(struct store *st, const char *name, struct user *u);
+int store_user_get_id(struct store *st, int64_t id, struct user *u);
+/* Every user by name (free with store_users_free). */
+int store_user_list(struct store *st, struct user **v, size_t *n);
+/* Replace the password hash and end every session of the user. */
+int store_user_set_password(struct store *st, int64_t id, const char *pwhash);
+/* Save display and admin of u (by id). */
+int store_user_update(struct store *st, const struct user *u);
+/* Delete the user with their sessions, tokens and memberships. */
+int store_user_delete(struct store *st, int64_t id);
+int store_user_count(struct store *st, int64_t *n);
+void store_user_release(struct user *u);
+void store_users_free(struct user *v, size_t n);
+
+/*
+ * Sessions and API tokens are kept only as a hash of the secret the
+ * browser or client holds (secret_digest in lib/secret.h).
+ * Times are seconds since the epoch.
+ */
+struct session {
+	int64_t user;
+	char *csrf;		/* the session's anti-forgery token */
+	int64_t created, expires;
+};
+int store_session_add(struct store *st, const char *hash, int64_t user,
+		      const char *csrf, int64_t created, int64_t expires);
+/* STORE_NOTFOUND if there is no such session or it expired before now. */
+int store_session_get(struct store *st, const char *hash, int64_t now,
+		      struct session *s);
+int store_session_delete(struct store *st, const char *hash);
+/* Forget sessions that expired before now. */
+int store_sessions_purge(struct store *st, int64_t now);
+void store_session_release(struct session *s);
+
+struct api_token {
+	int64_t id, user;
+	char *label, *created;
+};
+int store_token_add(struct store *st, const char *hash, int64_t user,
+		    const char *label);
+/* The user a token belongs to; STORE_NOTFOUND if none. */
+int store_token_user(struct store *st, const char *hash, int64_t *user);
+int store_tokens(struct store *st, int64_t user, struct api_token **v,
+		 size_t *n);
+int store_token_delete(struct store *st, int64_t user, int64_t id);
+void store_tokens_free(struct api_token *v, size_t n);
+
+/*
+ * Failed logins, counted over a window for rate limiting: by login name
+ * and by client address.
+ */
+int store_login_failed(struct store *st, const char *name, const char *addr,
+		       int64_t now);
+int store_login_failures(struct store *st, const char *name,
+			 const char *addr, int64_t since, int64_t *by_name,
+			 int64_t *by_addr);
+/* Forget the failures of name (after a good login). */
+int store_login_clear(struct store *st, const char *name);
+
+/* --- who may do what in a project --- */
+
+enum role { ROLE_NONE = 0, ROLE_VIEWER = 1, ROLE_CONTRIBUTOR = 2,
+	    ROLE_LEAD = 3 };
+/* Give user role in project; ROLE_NONE removes them. */
+int store_member_set(struct store *st, int64_t project, int64_t user,
+		     enum role role);
+/* The user's role in the project: ROLE_NONE if they have none. */
+int store_member_role(struct store *st, int64_t project, int64_t user,
+		      enum role *role);
+struct member {
+	int64_t user;
+	char *name, *display;
+	enum role role;
+};
+int store_members(struct store *st, int64_t project, struct member **v,
+		  size_t *n);
+void store_members_free(struct member *v, size_t n);
+/*
+ * The projects user may see, by name, with their role in each (every
+ * project, as lead, for a site administrator).
+ */
+int store_project_list_for(struct store *st, int64_t user, bool admin,
+			   struct project **v, enum role **roles, size_t *n);
+
+/* --- audit log --- */
+
+struct audit_entry {
+	int64_t id, project;	/* project 0: a site-wide change */
+	char *at, *who, *action, *entity;
+	char *before, *after;	/* JSON text, or NULL */
+};
+/* Record one change: who did action to entity, with its JSON before and after. */
+int store_audit_add(struct store *st, int64_t project, const char *who,
+		    const char *action, const char *entity,
+		    const char *before, const char *after);
+/*
+ * Up to limit entries of project (0: site-wide ones), newest first,
+ * older than id below (0: from the newest).
+ */
+int store_audit_list(struct store *st, int64_t project, int64_t below,
+		     size_t limit, struct audit_entry **v, size_t *n);
+void store_audit_free(struct audit_entry *v, size_t n);
+
+/* --- survey links --- */
+
+/*
+ * A link lets whoever holds its token answer the project's survey once
+ * (a stakeholder's link) or any number of times (an open link). The
+ * token is at least 128 random bits, made by the caller.
+ */
+struct survey_link {
+	int64_t id, project;
+	char *token;
+	int64_t stakeholder;	/* 0: an open link */
+	char *grp;		/* the group answers count for; NULL: asked */
+	int64_t round;
+	char *label, *created;
+	char *used_on;		/* the day a stakeholder's link was used, or NULL */
+	bool revoked;
+	int64_t responses;	/* responses received through it */
+};
+/* Insert l (id and created are set). */
+int store_link_add(struct store *st, struct survey_link *l);
+/* STORE_NOTFOUND if there is no link with the token. */
+int store_link_get(struct store *st, const char *token, struct survey_link *l);
+int store_links(struct store *st, int64_t project, struct survey_link **v,
+		size_t *n);
+int store_link_revoke(struct store *st, int64_t project, int64_t id);
+/* Count a response received through link id (and mark a stakeholder's used). */
+int store_link_count(struct store *st, int64_t id);
+void store_link_release(struct survey_link *l);
+void store_links_free(struct survey_link *v, size_t n);
 
 #endif

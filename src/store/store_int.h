@@ -18,5 +18,23 @@ struct store {
 int store_fail(struct store *st, const char *what);
 /* The current time as ISO 8601 UTC (allocated). */
 char *store_now(void);
+/*
+ * Record a failed write as store_fail does; return STORE_CONFLICT if it
+ * broke a unique or primary key, else -1.
+ */
+int store_write_failed(struct store *st, const char *what);
+/*
+ * Raise project's revision by one: every function that changes a
+ * project's data calls this after the change. 0, or -1 (error recorded).
+ */
+int store_project_touch(struct store *st, int64_t project);
+
+/* The columns store_project_from_row reads, in its order. */
+#define STORE_PROJECT_COLS "id, name, title, technology, care_settings, " \
+	"sites, staff, settings, partners, device_model, adoption, step, " \
+	"notes, anonymity, created, updated, platforms, dedicated_staff"
+#define STORE_PROJECT_NCOLS 18
+/* Fill p (overwritten, not released) from a row starting with those columns. */
+void store_project_from_row(struct db_stmt *q, struct project *p);
 
 #endif
