@@ -2,7 +2,9 @@
 # setup.sh: the one entry point on a fresh Debian 12 machine.
 #
 #   sh setup.sh run     install what is missing, build, create the demo
-#                       project in ./waymark-demo.db and show its assessment
+#                       project in ./waymark-demo.db and serve the web
+#                       application on http://127.0.0.1:8080/ (set PORT
+#                       to change it)
 #   sh setup.sh test    install what is missing, build, run every test
 #                       (normal build with -Werror, then ASan + UBSan)
 #   sh setup.sh deps    only install what is missing
@@ -13,9 +15,13 @@ cd "$(dirname "$0")"
 
 # Build and run-time dependencies (Debian package names).
 PKGS="make gcc libc6-dev pkg-config libjansson-dev libyaml-dev libstemmer-dev
-	libsqlite3-dev libcsv-dev"
+	libsqlite3-dev libcsv-dev libmicrohttpd-dev libsodium-dev"
 # Only the tests need these.
-TEST_PKGS="libcmocka-dev"
+TEST_PKGS="libcmocka-dev curl chromium"
+# and Node for the browser tests, unless there is one (NodeSource's nodejs
+# conflicts with Debian's npm: it has its own)
+command -v node >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS nodejs"
+command -v npm >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS npm"
 
 missing() {
 	for p in "$@"; do
@@ -52,18 +58,19 @@ run)
 	make -j"$jobs"
 	# the embedded default: one SQLite file beside the checkout
 	export WAYMARK_DB="${WAYMARK_DB:-$PWD/waymark-demo.db}"
-	./build/waymark demo
-	echo
-	./build/waymark assess show demo-clinical-app
-	echo
-	echo "The database is $WAYMARK_DB. Try:"
-	echo "  ./build/waymark --db $WAYMARK_DB roadmap demo-clinical-app"
-	echo "  ./build/waymark --db $WAYMARK_DB gate demo-clinical-app"
+	echo "The database is $WAYMARK_DB; the command line works on it too:"
+	echo "  ./build/waymark assess show demo-clinical-app"
+	echo "  ./build/waymark roadmap demo-clinical-app"
 	echo "  ./build/waymark kb search BYOD"
-	echo "  ./build/waymark kb show streams-2022.lesson.byod-mdm-early"
+	echo
+	exec ./build/waymark serve --demo --port "${PORT:-8080}"
 	;;
 test)
 	install $PKGS $TEST_PKGS
+	# playwright-core for tests/e2e, as pinned in its package-lock.json
+	[ -d tests/e2e/node_modules ] ||
+		npm ci --prefix tests/e2e --no-audit --no-fund ||
+		echo "setup: npm ci failed: the browser tests will be skipped" >&2
 	make -j"$jobs" WERROR=1 check
 	make -j"$jobs" WERROR=1 SAN=1 check
 	;;

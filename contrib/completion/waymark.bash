@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -33,10 +33,12 @@ _waymark()
 	help) COMPREPLY=($(compgen -W "$commands --all" -- "$cur")) ;;
 	project) [[ -z $sub ]] && COMPREPLY=($(compgen -W "new list show edit rm" -- "$cur")) ;;
 	stakeholder) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list edit rm import" -- "$cur")) ;;
-	survey) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show configure export import" -- "$cur")) ;;
+	survey) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show configure export import link" -- "$cur")) ;;
 	assess) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show" -- "$cur")) ;;
 	checkpoint) [[ -z $sub ]] && COMPREPLY=($(compgen -W "done undo" -- "$cur")) ;;
 	action) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list show" -- "$cur")) ;;
+	user) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list passwd rm token grant" -- "$cur")) ;;
+	serve) COMPREPLY=($(compgen -W "--demo --listen --port --config --threads --max-body --max-fields --connections --timeout --session-hours --secure-cookies --access-log --public-url" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;
 	gate) COMPREPLY=($(compgen -W "vision strategy business-case procurement implement optimise --json" -- "$cur")) ;;
 	kb)

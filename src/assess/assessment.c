@@ -126,8 +126,10 @@ int assessment_load(const struct kb *kb, struct store *st,
 	memset(a, 0, sizeof(*a));
 	a->project = p;
 	if (survey_build(kb, st, p, &a->survey) ||
-	    store_rounds(st, p->id, &a->rounds, &a->round_counts, &a->nrounds))
+	    store_rounds(st, p->id, &a->rounds, &a->round_counts, &a->nrounds)) {
+		assessment_release(a);
 		return -1;
+	}
 	if (round == 0 && a->nrounds)
 		round = a->rounds[a->nrounds - 1];
 	for (size_t r = 0; r < a->nrounds; r++) {
@@ -136,8 +138,10 @@ int assessment_load(const struct kb *kb, struct store *st,
 		if (a->rounds[r] < round)
 			a->prev_round = a->rounds[r];
 	}
-	if (round != 0 && a->round == 0)
+	if (round != 0 && a->round == 0) {
+		assessment_release(a);
 		return STORE_NOTFOUND;
+	}
 	item_det = xcalloc(a->survey.nitems + 1, sizeof(*item_det));
 	slots = xcalloc(a->survey.nitems + 1, sizeof(*slots));
 	reversed = xcalloc(a->survey.nitems + 1, sizeof(*reversed));
@@ -163,6 +167,8 @@ cleanup:
 	free(slots);
 	free(reversed);
 	free(ids);
+	if (rc)
+		assessment_release(a);
 	return rc;
 }
 

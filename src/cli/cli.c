@@ -78,7 +78,7 @@ struct store *cli_store(void)
 	return the_store;
 }
 
-int cli_finish(int rc)
+int cli_store_done(int rc)
 {
 	if (the_store) {
 		if (rc == 0 && store_commit(the_store)) {
@@ -90,6 +90,12 @@ int cli_finish(int rc)
 		store_close(the_store);
 		the_store = NULL;
 	}
+	return rc;
+}
+
+int cli_finish(int rc)
+{
+	rc = cli_store_done(rc);
 	free(db_target);
 	db_target = NULL;
 	fflush(stdout);

@@ -41,6 +41,8 @@ int cmd_roadmap(int argc, char **argv);
 int cmd_gate(int argc, char **argv);
 int cmd_checkpoint(int argc, char **argv);
 int cmd_action(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);
@@ -50,6 +52,8 @@ void cli_set_db(const char *target);
  * succeeded. Exits 5 if the store cannot be opened.
  */
 struct store *cli_store(void);
+/* Commit (rc == 0) or roll back, and close the store; returns rc. */
+int cli_store_done(int rc);
 /* End the command: commit (rc == 0) or roll back, close; returns rc. */
 int cli_finish(int rc);
 /* Where the store is (for messages). */
@@ -66,6 +70,12 @@ const struct kb *cli_kb(void);
 /* As cli_kb but returns problems instead of exiting (for 'kb check'). */
 size_t cli_kb_load(struct kb *kb, struct diags *errs,
 		   const char *extra_dir);
+
+/*
+ * Make sure the demo project exists, and while the store has no users,
+ * an administrator 'admin' whose generated password is printed once.
+ */
+void cli_demo_ensure(struct store *st);
 
 /* Find a project by id or short name; exits 4 if there is none. */
 void cli_get_project(struct store *st, const char *key, struct project *p);

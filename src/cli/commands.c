@@ -80,13 +80,21 @@ const struct cmd commands[] = {
 	  "       waymark survey export PROJECT [--format fhir|csv|template]\n"
 	  "       waymark survey import PROJECT FILE... [--format fhir|csv]\n"
 	  "                                [--round N] [--skip-bad]\n"
+	  "       waymark survey link PROJECT [--stakeholder ID] [--group G]\n"
+	  "                                [--round N] [--label TEXT] [--json]\n"
+	  "       waymark survey link PROJECT --revoke ID\n"
 	  "\n"
 	  "export writes an HL7 FHIR R4 Questionnaire (fhir, the default), the\n"
 	  "data dictionary (csv) or the header of a responses file (template).\n"
 	  "import reads FHIR QuestionnaireResponse JSON (one, or a Bundle) or CSV\n"
 	  "(docs/survey-formats.md) into round N (default: the latest, or 1).\n"
 	  "Any bad value stops the import with nothing imported, unless\n"
-	  "--skip-bad. A response whose id is already kept is left unchanged.\n" },
+	  "--skip-bad. A response whose id is already kept is left unchanged.\n"
+	  "link gives out a survey link and prints its path, /s/TOKEN, to put\n"
+	  "after the server's address: one stakeholder's (answers once) or open\n"
+	  "(any number of answers), for round N (default: the latest, or 1),\n"
+	  "for group G or, without --group, asking the respondent's group.\n"
+	  "--revoke ID withdraws a link so that it no longer takes answers.\n" },
 	{ "assess", cmd_assess, "scores, barriers, enablers and ambivalence",
 	  "usage: waymark assess show PROJECT [--round N] [--top N] [--json]\n"
 	  "\n"
@@ -117,7 +125,47 @@ const struct cmd commands[] = {
 	  "usage: waymark demo [--db PATH]\n"
 	  "\n"
 	  "Creates 'demo-clinical-app': a hospital-wide clinical app on staff's\n"
-	  "own phones, with stakeholders and two rounds of responses.\n" },
+	  "own phones, with stakeholders and two rounds of responses. While the\n"
+	  "database has no users, also creates the administrator 'admin' and\n"
+	  "prints its generated password once.\n" },
+	{ "serve", cmd_serve, "run the web application",
+	  "usage: waymark serve [--demo] [--listen ADDR:PORT] [--port N]\n"
+	  "                     [--config FILE] [SETTINGS]\n"
+	  "\n"
+	  "options (each also a 'name = value' line of the --config file;\n"
+	  "flags win over the file):\n"
+	  "    --access-log FILE   one JSON line per request; - for stderr, off\n"
+	  "                        for none (default -)\n"
+	  "    --config FILE       read settings from FILE\n"
+	  "    --connections N     open connections at once (default 1000)\n"
+	  "    --db PATH           the database (default $WAYMARK_DB or\n"
+	  "                        ~/.local/share/waymark/waymark.db)\n"
+	  "    --demo              create the demo project (and an administrator\n"
+	  "                        while there are no users) before serving\n"
+	  "    --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; port 0\n"
+	  "                        picks a free one)\n"
+	  "    --max-body BYTES    largest request body (default 1048576)\n"
+	  "    --max-fields N      most fields in a form (default 500)\n"
+	  "    --port N            the port alone (default 8080)\n"
+	  "    --public-url URL    how links given out are written (default: as\n"
+	  "                        the browser reached the server)\n"
+	  "    --secure-cookies yes|no  mark cookies Secure, when served over TLS\n"
+	  "                        by a proxy (default no)\n"
+	  "    --session-hours N   how long a login lasts (default 12)\n"
+	  "    --threads N         request threads (default 4)\n"
+	  "    --timeout SECONDS   idle connections are closed after (default 30)\n" },
+	{ "user", cmd_user, "manage the web application's accounts",
+	  "usage: waymark user add NAME [--display TEXT] [--admin] [--password-stdin]\n"
+	  "       waymark user list [--json]\n"
+	  "       waymark user passwd NAME [--password-stdin]\n"
+	  "       waymark user rm NAME --yes\n"
+	  "       waymark user token NAME [--label TEXT]\n"
+	  "       waymark user grant NAME PROJECT lead|contributor|viewer|none\n"
+	  "\n"
+	  "Without --password-stdin a password is generated and printed once.\n"
+	  "Passwords have at least 10 characters and are kept as Argon2id hashes.\n"
+	  "'token' prints a new API token (send it as 'Authorization: Bearer\n"
+	  "TOKEN'); 'grant' sets a user's role in a project.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

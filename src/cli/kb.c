@@ -297,21 +297,7 @@ static int kb_search_cmd(const struct kb *kb, struct kb_opts *o)
 	n = kb_search(kb, q.buf, &hits);
 	shown = o->limit && (size_t)o->limit < n ? (size_t)o->limit : n;
 	if (o->json) {
-		json_t *root = json_object(), *a = json_array();
-		for (size_t i = 0; i < shown; i++) {
-			json_t *h = kb_element_json(hits[i].el, false);
-			json_object_set_new(h, "citation", json_string(
-				hits[i].el->framework->citation.s));
-			json_object_set_new(h, "score", json_real(
-				(double)(long)(hits[i].score * 1000) / 1000));
-			json_object_set_new(h, "matched",
-					    json_string(hits[i].matched));
-			json_array_append_new(a, h);
-		}
-		json_object_set_new(root, "query", json_string(q.buf));
-		json_object_set_new(root, "count", json_integer((json_int_t)n));
-		json_object_set_new(root, "hits", a);
-		cli_print_json(root);
+		cli_print_json(kb_search_json(q.buf, hits, n, shown));
 	} else if (!n) {
 		fprintf(stderr, "no element matches '%s'\n", q.buf);
 	} else {

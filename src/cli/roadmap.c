@@ -99,17 +99,6 @@ static void text(const struct kb *kb, const struct project *p,
 	}
 }
 
-static json_t *rollout_json(const struct rollout *r)
-{
-	json_t *votes = json_array();
-
-	for (size_t i = 0; i < r->n; i++)
-		json_array_append_new(votes, json_pack("{s:s, s:s, s:s}", "factor",
-			r->votes[i].factor, "favours", r->votes[i].favours,
-			"reason", r->votes[i].reason));
-	return json_pack("{s:s, s:o}", "advice", r->advice, "factors", votes);
-}
-
 static int roadmap(struct store *st, struct project *p, struct opts *o)
 {
 	const char *fmt = opt_get(roadmap_opts, o, "format");
@@ -132,9 +121,7 @@ static int roadmap(struct store *st, struct project *p, struct opts *o)
 	cli_load_plan(st, p, round, &a, &pl);
 	rollout_advise(p, &a, &ro);
 	if (!strcmp(fmt, "json")) {
-		cli_print_json(json_pack("{s:s, s:I, s:o, s:o}", "project", p->name,
-			"round", (json_int_t)a.round, "rollout", rollout_json(&ro),
-			"actions", plan_json(cli_kb(), &pl)));
+		cli_print_json(plan_document_json(cli_kb(), p, &a, &pl, &ro));
 	} else if (!strcmp(fmt, "markdown")) {
 		plan_markdown(cli_kb(), p, &pl, stdout);
 		printf("\n## Rollout: %s\n\n", ro.advice);

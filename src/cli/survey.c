@@ -1,13 +1,16 @@
 /* survey.c: 'waymark survey': show, configure, export and import the survey. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "assess/project.h"
+#include "auth/auth.h"
 #include "cli.h"
 #include "lib/csvread.h"
 #include "lib/diag.h"
 #include "lib/err.h"
+#include "lib/secret.h"
 #include "lib/strbuf.h"
 #include "lib/strset.h"
 #include "lib/term.h"
@@ -19,7 +22,8 @@
 static const struct opt survey_opts[] = {
 	{ "format", true }, { "skip-bad", false }, { "round", true },
 	{ "json", false }, { "determinants", true }, { "exclude", true },
-	{ "include", true },
+	{ "include", true }, { "stakeholder", true }, { "group", true },
+	{ "label", true }, { "revoke", true },
 	{ NULL, false }
 };
 
@@ -344,11 +348,117 @@ static int survey_import(struct store *st, struct project *p, struct opts *o)
 	return rc;
 }
 
+/* --revoke ID: withdraw a link, so its token no longer takes answers */
+static int link_revoke(struct store *st, struct project *p, const char *given)
+{
+	long id;
+	int rc;
+
+	if (cli_parse_long(given, 1, INT32_MAX, &id))
+		return cli_usage_error("survey", "--revoke: expected a link id, "
+				       "got '%s'", given);
+	rc = store_link_revoke(st, p->id, id);
+	if (rc == STORE_NOTFOUND) {
+		error("no survey link %ld in project '%s'", id, p->name);
+		return EXIT_NOTFOUND;
+	}
+	if (rc)
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	printf("revoked survey link %ld of '%s'\n", id, p->name);
+	return 0;
+}
+
+/* The stakeholder named by --stakeholder, checked: 0 for none. */
+static int link_stakeholder(struct store *st, struct project *p,
+			    const char *given, int64_t *id)
+{
+	struct stakeholder s;
+	long v;
+	int rc;
+
+	*id = 0;
+	if (!given)
+		return 0;
+	if (cli_parse_long(given, 1, INT32_MAX, &v))
+		return cli_usage_error("survey", "--stakeholder: expected a "
+				       "stakeholder id, got '%s'", given);
+	rc = store_stakeholder_get(st, p->id, v, &s);
+	if (rc == STORE_NOTFOUND) {
+		error("--stakeholder: no stakeholder %ld in project '%s'; see "
+		      "'waymark stakeholder list %s'", v, p->name, p->name);
+		return EXIT_NOTFOUND;
+	}
+	if (rc)
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	stakeholder_release(&s);
+	*id = v;
+	return 0;
+}
+
+/*
+ * 'survey link PROJECT': give out a survey link and print its path (the
+ * token is shown this once here), or withdraw one with --revoke.
+ */
+static int survey_link(struct store *st, struct project *p, struct opts *o)
+{
+	const char *grp = opt_get(survey_opts, o, "group");
+	const char *label = opt_get(survey_opts, o, "label");
+	const char *revoke = opt_get(survey_opts, o, "revoke");
+	struct strbuf err = STRBUF_INIT;
+	struct survey_link l;
+	int64_t stakeholder, round;
+	int rc;
+
+	if (o->argc > 1)
+		return cli_usage_error("survey", "'survey link' takes one project");
+	if (revoke)
+		return link_revoke(st, p, revoke);
+	if ((rc = link_stakeholder(st, p, opt_get(survey_opts, o, "stakeholder"),
+				   &stakeholder)))
+		return rc;
+	if (grp && (rc = project_check_group(st, p, grp, &err))) {
+		error("--%s", err.buf);
+		sb_release(&err);
+		return rc < 0 ? EXIT_INTERNAL : EXIT_BADINPUT;
+	}
+	if (label && check_text("--label", label, 200, false, &err)) {
+		error("%s", err.buf);
+		sb_release(&err);
+		return EXIT_BADINPUT;
+	}
+	sb_release(&err);
+	round = import_round(st, p, opt_get(survey_opts, o, "round"));
+	if (secret_init())
+		die(EXIT_INTERNAL, "cannot initialise the random number source");
+	if (auth_link_add(st, p->id, stakeholder, grp, round, label, &l))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	if (opt_flag(survey_opts, o, "json")) {
+		struct strbuf path = STRBUF_INIT;
+		sb_addf(&path, "/s/%s", l.token);
+		cli_print_json(json_pack("{s:I, s:s, s:s, s:I, s:I, s:o}", "id",
+					 (json_int_t)l.id, "token", l.token,
+					 "path", path.buf, "round",
+					 (json_int_t)l.round, "stakeholder",
+					 (json_int_t)l.stakeholder, "group",
+					 grp ? json_string(grp) : json_null()));
+		sb_release(&path);
+	} else {
+		printf("made survey link %lld for round %lld of '%s' (%s%s%s)\n"
+		       "/s/%s\n", (long long)l.id, (long long)l.round, p->name,
+		       stakeholder ? "one stakeholder's, answers once" :
+		       "open, answers any number of times", grp ? "; group " : "",
+		       grp ? grp : "", l.token);
+	}
+	store_link_release(&l);
+	return 0;
+}
+
 int cmd_survey(int argc, char **argv)
 {
 	static const struct project_action actions[] = {
 		{ "show", survey_show }, { "configure", survey_configure },
 		{ "export", survey_export }, { "import", survey_import },
+		{ "link", survey_link },
 	};
 
 	return cli_project_action("survey", argc, argv, survey_opts, actions,

@@ -84,3 +84,23 @@ json_t *diags_json(const struct diags *errs)
 	}
 	return a;
 }
+
+json_t *kb_search_json(const char *query, const struct kb_hit *hits,
+		       size_t n, size_t shown)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < shown; i++) {
+		json_t *h = kb_element_json(hits[i].el, false);
+
+		json_object_set_new(h, "citation", json_string(
+			hits[i].el->framework->citation.s));
+		/* three decimals, cut rather than rounded */
+		json_object_set_new(h, "score", json_real(
+			(double)(long)(hits[i].score * 1000) / 1000));
+		json_object_set_new(h, "matched", json_string(hits[i].matched));
+		json_array_append_new(a, h);
+	}
+	return json_pack("{s:s, s:I, s:o}", "query", query, "count",
+			 (json_int_t)n, "hits", a);
+}

@@ -88,6 +88,14 @@ void plan_trigger_words(const struct trigger *t, struct strbuf *sb);
 
 /* The road map's items as JSON, or as a Markdown document. */
 json_t *plan_json(const struct kb *kb, const struct plan *pl);
+struct rollout;
+/*
+ * The whole road map document of 'waymark roadmap --json' and the API:
+ * {project, round, rollout: {advice, factors}, actions}. A new reference.
+ */
+json_t *plan_document_json(const struct kb *kb, const struct project *p,
+			   const struct assessment *a, const struct plan *pl,
+			   const struct rollout *ro);
 void plan_markdown(const struct kb *kb, const struct project *p,
 		   const struct plan *pl, FILE *f);
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "assess/assessment.h"
 #include "assess/project.h"
 #include "kb/kb.h"
 #include "lib/strbuf.h"
@@ -133,4 +134,24 @@ void plan_markdown(const struct kb *kb, const struct project *p,
 		if (a->checkpoint.s)
 			fprintf(f, "  - Feeds checkpoint: `%s`\n", a->checkpoint.s);
 	}
+}
+
+static json_t *rollout_json(const struct rollout *ro)
+{
+	json_t *votes = json_array();
+
+	for (size_t i = 0; i < ro->n; i++)
+		json_array_append_new(votes, json_pack("{s:s, s:s, s:s}",
+			"factor", ro->votes[i].factor, "favours",
+			ro->votes[i].favours, "reason", ro->votes[i].reason));
+	return json_pack("{s:s, s:o}", "advice", ro->advice, "factors", votes);
+}
+
+json_t *plan_document_json(const struct kb *kb, const struct project *p,
+			   const struct assessment *a, const struct plan *pl,
+			   const struct rollout *ro)
+{
+	return json_pack("{s:s, s:I, s:o, s:o}", "project", p->name, "round",
+			 (json_int_t)a->round, "rollout", rollout_json(ro),
+			 "actions", plan_json(kb, pl));
 }
