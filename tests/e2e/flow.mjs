@@ -606,10 +606,17 @@ async function flow(browser, lead, page) {
 
 	let answers = null;
 	await step('6 answers kept on the phone', ['phone'], async () => {
-		await must('the group is chosen and three statements answered', async () => {
-			await chooseGroup(survey, 'nursing');
+		await must('three statements answered', async () => {
 			answers = await answer(survey, 3, '4');
 		});
+		if (await survey.locator('#survey-form select[name="group"]').count()) {
+			await survey.locator('button#survey-submit').click();
+			await check('sending without a group asks for it and moves focus there', async () => {
+				await waitStatus(survey, /group/i, 3000);
+				eq(await survey.evaluate(() => document.activeElement.name), 'group', 'focus');
+			});
+		}
+		await must('the group is chosen', () => chooseGroup(survey, 'nursing'));
 		await survey.waitForTimeout(300);
 		await check('survey.js keeps the answers in the browser\'s storage', async () => {
 			const keys = await survey.evaluate(() => Object.keys(localStorage)
@@ -727,8 +734,18 @@ async function flow(browser, lead, page) {
 		cur = p;
 		const n0 = await stored(PROJECT);
 		expectStatus(await go(p, state.link), 200, 'the survey without JavaScript');
+		const chosen = await answer(p, 3, '5');
+		if (await p.locator('#survey-form select[name="group"]').count()) {
+			const bad = await submit(p, p.locator('button#survey-submit'));
+			await check('without a group: 422, the problem named, the answers kept', async () => {
+				expectStatus(bad, 422, 'sending without a group');
+				const t = await p.locator('#problems').innerText();
+				assert(/group/i.test(t), `#problems says "${t}"`);
+				sameAnswers(await checkedAnswers(p), chosen);
+				eq(await stored(PROJECT), n0, 'responses');
+			});
+		}
 		await chooseGroup(p, 'it');
-		await answer(p, 3, '5');
 		const resp = await submit(p, p.locator('button#survey-submit'));
 		await check('the plain form is sent and confirmed', async () => {
 			expectStatus(resp, 200, 'after sending');
@@ -833,6 +850,24 @@ async function flow(browser, lead, page) {
 		await check('no dialog fired', () => eq(problems.dialogs.length, d0, 'dialogs'));
 		expectStatus(await go(page, `/p/${PROJECT}/stakeholders`), 200, 'the stakeholders page');
 		await shot(page, '16-script-injection');
+	});
+
+	await step('11 every page of the lead on a phone', ['lead'], async () => {
+		const small = await browser.newContext({ ...MOBILE, storageState: await lead.storageState() });
+		watch(small, 'lead-phone');
+		const sp = await small.newPage();
+		cur = sp;
+		for (const where of ['/projects', '/projects/new', `/p/${DEMO}`, `/p/${DEMO}/roadmap`,
+			`/p/${DEMO}/stakeholders`, `/p/${DEMO}/links`, `/p/${DEMO}/members`,
+			`/p/${DEMO}/audit`, `/p/${DEMO}/edit`, '/evidence', '/admin/users']) {
+			await check(`${where} opens and fits 360 px`, async () => {
+				expectStatus(await go(sp, where), 200, where);
+				const w = await sp.evaluate(() => document.documentElement.scrollWidth);
+				assert(w <= 360, `scrollWidth ${w} > 360`);
+			});
+		}
+		await small.close();
+		cur = page;
 	});
 
 	await step('whole run', [], async () => {
