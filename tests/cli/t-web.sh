@@ -102,6 +102,10 @@ expect_status 422 "a taken short name is refused"
 head -c 1100000 /dev/zero | tr '\0' 'a' >"$TMP/big"
 http POST /projects --data-urlencode "csrf=$CSRF" --data-urlencode "notes@$TMP/big"
 expect_status 413 "a body over the limit is refused"
+awk 'BEGIN { for (i = 0; i < 600; i++) printf "f%d=1&", i; print "csrf=x" }' >"$TMP/fields"
+http POST /projects --data-binary "@$TMP/fields" -H 'Content-Type: application/x-www-form-urlencoded'
+expect_status 413 "a form with too many fields is refused"
+expect_out "more than 500 fields" "and the limit is named"
 http GET /no/such/page
 expect_status 404 "an unknown page is 404"
 http DELETE /projects
@@ -141,8 +145,16 @@ login admin "a new password 123"
 expect_status 429 "too many failures are refused for a while"
 expect_out "wait 15 minutes" "with how long to wait"
 
-# shutdown
+# shutdown: a request still arriving when SIGTERM comes is answered
+head -c 200000 /dev/zero | tr '\0' 'p' >"$TMP/slow"
+curl -s -o /dev/null -w '%{http_code}' --limit-rate 60k --data-urlencode "name=slowpoke" \
+	--data-urlencode "password@$TMP/slow" "$BASE/login" >"$TMP/slow.status" &
+slow=$!
+sleep 1
 stop_server
+wait $slow
+grep -qx 422 "$TMP/slow.status" && pass "a request in flight is finished after SIGTERM" ||
+	fail "a request in flight is finished after SIGTERM" "status $(cat "$TMP/slow.status")"
 [ "$server_rc" -eq 0 ] && pass "SIGTERM stops the server cleanly" || fail "SIGTERM stops the server cleanly" "exit $server_rc"
 grep -q "stopped" "$TMP/serve.out" && pass "and it says so" || fail "and it says so"
 run --db "$DB" project show ward-app --json
