@@ -67,7 +67,10 @@ run)
 	;;
 test)
 	install $PKGS $TEST_PKGS
-	# playwright-core for tests/e2e, as pinned in its package-lock.json
+	# playwright-core for tests/e2e, as pinned in its package-lock.json;
+	# Node trusts the system's certificates too (a proxy's CA, say)
+	[ ! -f /etc/ssl/certs/ca-certificates.crt ] ||
+		export NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}"
 	[ -d tests/e2e/node_modules ] ||
 		npm ci --prefix tests/e2e --no-audit --no-fund ||
 		echo "setup: npm ci failed: the browser tests will be skipped" >&2

@@ -53,8 +53,12 @@ int cmd_serve(int argc, char **argv)
 		if (!v || !serve_opts[i].has_arg || !strcmp(serve_opts[i].name,
 							   "config"))
 			continue;
-		if (web_config_set(&cfg, serve_opts[i].name, v, &err))
-			return cli_usage_error("serve", "--%s", err.buf);
+		if (web_config_set(&cfg, serve_opts[i].name, v, &err)) {
+			rc = cli_usage_error("serve", "--%s", err.buf);
+			web_config_release(&cfg);
+			sb_release(&err);
+			return rc;
+		}
 	}
 	if (!cfg.db)
 		cfg.db = xstrdup(cli_db_target());
