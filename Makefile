@@ -44,13 +44,14 @@ ASSESS_SRC = $(call src_of,assess)
 PLAN_SRC = $(call src_of,plan)
 SURVEY_SRC = $(call src_of,survey)
 AUTH_SRC = $(call src_of,auth)
+TRACK_SRC = $(call src_of,track)
 WEB_SRC = $(call src_of,web)
 CLI_SRC = $(filter-out src/cli/main.c,$(call src_of,cli))
 KB_DATA = $(sort $(wildcard kb/*.yaml))
 WEB_DATA = $(sort $(wildcard web/static/*))
 
 CORE_OBJ = $(patsubst src/%.c,$(O)/%.o,$(LIB_SRC) $(KB_SRC) $(STORE_SRC) \
-	$(ASSESS_SRC) $(SURVEY_SRC) $(PLAN_SRC) $(AUTH_SRC) $(WEB_SRC)) $(O)/kb_data.o \
+	$(ASSESS_SRC) $(SURVEY_SRC) $(PLAN_SRC) $(AUTH_SRC) $(TRACK_SRC) $(WEB_SRC)) $(O)/kb_data.o \
 	$(O)/web_data.o
 CLI_OBJ = $(patsubst src/%.c,$(O)/%.o,$(CLI_SRC))
 

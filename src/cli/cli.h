@@ -43,6 +43,9 @@ int cmd_checkpoint(int argc, char **argv);
 int cmd_action(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_setting(int argc, char **argv);
+int cmd_milestone(int argc, char **argv);
+int cmd_coverage(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);

@@ -166,6 +166,45 @@ const struct cmd commands[] = {
 	  "Passwords have at least 10 characters and are kept as Argon2id hashes.\n"
 	  "'token' prints a new API token (send it as 'Authorization: Bearer\n"
 	  "TOKEN'); 'grant' sets a user's role in a project.\n" },
+	{ "setting", cmd_setting, "the settings that must take part in a rollout",
+	  "usage: waymark setting add PROJECT --name NAME --type TYPE [--parent P]\n"
+	  "                           [--it-system S]\n"
+	  "       waymark setting list PROJECT [--json]\n"
+	  "       waymark setting import PROJECT FILE.csv\n"
+	  "\n"
+	  "A setting is an organisation, a site or a team that must take part;\n"
+	  "its name is unique in the project; --parent names another setting of\n"
+	  "the project (its organisation); --it-system the system it uses now.\n"
+	  "The CSV file has a header naming name and type and any of parent and\n"
+	  "it_system; a parent may be in the project or in the file. Any bad\n"
+	  "value stops the import with nothing imported.\n" },
+	{ "milestone", cmd_milestone, "the rollout's milestones and when settings reached them",
+	  "usage: waymark milestone list PROJECT [--json]\n"
+	  "       waymark milestone set PROJECT SETTING MILESTONE DATE\n"
+	  "       waymark milestone import PROJECT FILE.csv\n"
+	  "\n"
+	  "list shows the project's milestones in order (by default engaged,\n"
+	  "isa-signed, configured, trained, live, routine-use). set records the\n"
+	  "day (YYYY-MM-DD, not after today) SETTING reached MILESTONE,\n"
+	  "replacing an earlier record. The CSV file has a header naming setting,\n"
+	  "milestone and date. Any bad value stops the import with nothing kept.\n" },
+	{ "coverage", cmd_coverage, "the share of settings that reached a milestone, over time",
+	  "usage: waymark coverage PROJECT [--milestone M] [--from DATE] [--to DATE]\n"
+	  "                        [--every week|month] [--stalled-weeks N] [--json]\n"
+	  "\n"
+	  "options:\n"
+	  "    --milestone M       the milestone counted (default live); a setting\n"
+	  "                        at a later milestone counts as having reached it\n"
+	  "    --from DATE         the first day (default: the first day recorded)\n"
+	  "    --to DATE           the last day (default today)\n"
+	  "    --every week|month  the step between days (default month)\n"
+	  "    --stalled-weeks N   a setting is stalled after N weeks without a new\n"
+	  "                        milestone, before reaching the last (default 8)\n"
+	  "    --json              print JSON\n"
+	  "\n"
+	  "The share is over the project's 'settings' figure when that is larger\n"
+	  "than the registry, else over the registry; by type, over the settings\n"
+	  "registered of that type.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

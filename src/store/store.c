@@ -144,6 +144,42 @@ static const char *const migrations[] = {
 	" revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),"
 	" responses INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX survey_link_project ON survey_link(project_id, id);",
+
+	/*
+	 * 5: rollout tracking: the settings that must take part, the
+	 * project's milestones in order, the day each setting reached each
+	 * milestone (one day per pair; a later record replaces it) and the
+	 * other tools a setting uses. Days are YYYY-MM-DD text. A project
+	 * gets its milestone list (default_milestones) when it first
+	 * records a setting; until then the defaults are shown.
+	 */
+	"CREATE TABLE setting ("
+	" id INTEGER PRIMARY KEY,"
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" name TEXT NOT NULL,"
+	" type TEXT NOT NULL CHECK (type IN ('organisation', 'site', 'team')),"
+	" parent TEXT NOT NULL DEFAULT '',"
+	" it_system TEXT NOT NULL DEFAULT '',"
+	" created TEXT NOT NULL,"
+	" UNIQUE (project_id, name));"
+	"CREATE TABLE milestone ("
+	" project_id INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,"
+	" id TEXT NOT NULL, title TEXT NOT NULL, position INTEGER NOT NULL,"
+	" PRIMARY KEY (project_id, id));"
+	"CREATE TABLE milestone_event ("
+	" setting_id INTEGER NOT NULL REFERENCES setting(id) ON DELETE CASCADE,"
+	" project_id INTEGER NOT NULL,"
+	" milestone TEXT NOT NULL,"
+	" reached TEXT NOT NULL,"
+	" recorded TEXT NOT NULL,"
+	" PRIMARY KEY (setting_id, milestone),"
+	" FOREIGN KEY (project_id, milestone) REFERENCES milestone(project_id, id)"
+	"  ON DELETE CASCADE);"
+	"CREATE INDEX milestone_event_project ON milestone_event(project_id);"
+	"CREATE TABLE setting_tool ("
+	" setting_id INTEGER NOT NULL REFERENCES setting(id) ON DELETE CASCADE,"
+	" tool TEXT NOT NULL,"
+	" PRIMARY KEY (setting_id, tool));",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
 

@@ -321,4 +321,81 @@ int store_link_count(struct store *st, int64_t id);
 void store_link_release(struct survey_link *l);
 void store_links_free(struct survey_link *v, size_t n);
 
+
+/* --- rollout tracking --- */
+
+/*
+ * A setting that must take part in the rollout: an organisation, a site
+ * or a team, named uniquely within its project. parent names another
+ * setting of the project, or is "" (the store does not check it; the
+ * import and the CLI do, see track/track.h).
+ */
+struct setting {
+	int64_t id, project;
+	char *name, *type, *parent, *it_system;
+	char *created;		/* ISO 8601 UTC, set by the store */
+};
+/* Insert s (id and created are set); STORE_CONFLICT if the name is taken. */
+int store_setting_add(struct store *st, struct setting *s);
+/*
+ * Insert n settings at once, in order, raising the revision once (for
+ * imports). STORE_CONFLICT if a name is taken (then some may be in:
+ * roll the transaction back).
+ */
+int store_settings_add(struct store *st, int64_t project, struct setting *v,
+		       size_t n);
+/* Find by name; STORE_NOTFOUND if there is none. */
+int store_setting_get(struct store *st, int64_t project, const char *name,
+		      struct setting *s);
+/* Every setting of the project by name (free with store_settings_free). */
+int store_settings(struct store *st, int64_t project, struct setting **v,
+		   size_t *n);
+void store_setting_release(struct setting *s);
+void store_settings_free(struct setting *v, size_t n);
+
+/*
+ * Milestones: a project's ordered list, as id (a slug) and title. A
+ * project gets default_milestones (engaged, isa-signed, configured,
+ * trained, live, routine-use) stored the first time a setting or a
+ * milestone is recorded for it; store_milestones shows the defaults
+ * before that.
+ */
+extern const struct group_def default_milestones[];
+extern const unsigned ndefault_milestones;
+/* The project's milestones in order (free with store_groups_free). */
+int store_milestones(struct store *st, int64_t project, struct group **v,
+		     size_t *n);
+
+/* The day (YYYY-MM-DD) a setting reached a milestone. */
+struct milestone_event {
+	int64_t setting;	/* the setting's id */
+	char *milestone;	/* a milestone id of the project */
+	char *date;		/* YYYY-MM-DD, checked by the caller */
+	char *recorded;		/* ISO 8601 UTC, set by the store */
+};
+/*
+ * Record that setting reached milestone on date, replacing an earlier
+ * record of the pair. STORE_NOTFOUND if the setting or milestone is not
+ * the project's.
+ */
+int store_milestone_set(struct store *st, int64_t project, int64_t setting,
+			const char *milestone, const char *date);
+/* Record n events at once (setting, milestone and date of each are read). */
+int store_milestones_set(struct store *st, int64_t project,
+			 const struct milestone_event *v, size_t n);
+/* Every event of the project, by setting id then milestone position. */
+int store_milestone_events(struct store *st, int64_t project,
+			   struct milestone_event **v, size_t *n);
+void store_milestone_events_free(struct milestone_event *v, size_t n);
+
+/* Other tools a setting uses (paper folders, another record...). */
+int store_setting_tool_add(struct store *st, int64_t project, int64_t setting,
+			   const char *tool);
+/* STORE_NOTFOUND if the setting did not have the tool. */
+int store_setting_tool_remove(struct store *st, int64_t project,
+			      int64_t setting, const char *tool);
+/* The tools of one setting, by text (free with store_strings_free). */
+int store_setting_tools(struct store *st, int64_t project, int64_t setting,
+			char ***v, size_t *n);
+
 #endif

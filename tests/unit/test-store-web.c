@@ -55,7 +55,7 @@ static struct store *open_fresh(const char *name)
 
 	unlink(path(name));
 	assert_int_equal(store_open(path(name), &st, &msg), 0);
-	assert_int_equal(store_schema_version(st), 4);
+	assert_true(store_schema_version(st) >= 4);
 	return st;
 }
 
@@ -761,7 +761,7 @@ static void test_migrate_from_v3(void **state)
 		sqlite3_close(h);
 	}
 	assert_int_equal(store_open(db, &st, &msg), 0);
-	assert_int_equal(store_schema_version(st), 4);
+	assert_true(store_schema_version(st) >= 4);
 	snprintf(bak, sizeof(bak), "%s.v3.bak", db);
 	assert_non_null(store_backup_path(st));
 	assert_string_equal(store_backup_path(st), bak);

@@ -1,0 +1,145 @@
+/* milestone.c: 'waymark milestone': the milestones and the days settings reach them. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lib/err.h"
+#include "lib/strbuf.h"
+#include "lib/term.h"
+#include "opts.h"
+#include "store/store.h"
+#include "track/track.h"
+
+static const struct opt milestone_opts[] = {
+	{ "json", false },
+	{ NULL, false }
+};
+
+static int ms_list(struct store *st, struct project *p, struct opts *o)
+{
+	static const char *const head[] = { "#", "ID", "TITLE" };
+	struct group *v;
+	size_t n;
+
+	if (o->argc != 1)
+		return cli_usage_error("milestone", "'milestone list' takes a "
+				       "project");
+	if (store_milestones(st, p->id, &v, &n))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	if (opt_flag(milestone_opts, o, "json")) {
+		json_t *a = json_array();
+		for (size_t i = 0; i < n; i++) {
+			json_t *m = json_object();
+			json_object_set_new(m, "id", json_string(v[i].id));
+			json_object_set_new(m, "title", json_string(v[i].title));
+			json_object_set_new(m, "position", json_integer((json_int_t)i + 1));
+			json_array_append_new(a, m);
+		}
+		cli_print_json(a);
+	} else {
+		struct table *t = table_new(3, head);
+		for (size_t i = 0; i < n; i++) {
+			table_row(t);
+			table_cellf(t, "%zu", i + 1);
+			table_cell(t, v[i].id);
+			table_cell(t, v[i].title);
+		}
+		table_print(t, stdout);
+		table_free(t);
+	}
+	store_groups_free(v, n);
+	return 0;
+}
+
+static int ms_set(struct store *st, struct project *p, struct opts *o)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct setting s;
+	struct group *v;
+	size_t n, k;
+	int32_t day;
+	int rc;
+
+	if (o->argc != 4)
+		return cli_usage_error("milestone", "'milestone set' takes a "
+				       "project, a setting, a milestone and a date");
+	if (track_date_parse(o->argv[3], &day, &err)) {
+		error("date: %s", err.buf);
+		sb_release(&err);
+		return EXIT_BADINPUT;
+	}
+	if (day > track_today()) {
+		error("date: '%s' is after today; record a milestone once it is "
+		      "reached", o->argv[3]);
+		return EXIT_BADINPUT;
+	}
+	rc = store_setting_get(st, p->id, o->argv[1], &s);
+	if (rc == STORE_NOTFOUND)
+		die(EXIT_NOTFOUND, "project '%s' has no setting '%s'; see "
+		    "'waymark setting list %s'", p->name, o->argv[1], p->name);
+	if (rc)
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	if (store_milestones(st, p->id, &v, &n))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	for (k = 0; k < n && strcmp(v[k].id, o->argv[2]); k++)
+		;
+	store_groups_free(v, n);
+	if (k == n)
+		die(EXIT_NOTFOUND, "project '%s' has no milestone '%s'; see "
+		    "'waymark milestone list %s'", p->name, o->argv[2], p->name);
+	if (store_milestone_set(st, p->id, s.id, o->argv[2], o->argv[3]))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	printf("setting '%s' reached '%s' on %s\n", s.name, o->argv[2],
+	       o->argv[3]);
+	store_setting_release(&s);
+	sb_release(&err);
+	return 0;
+}
+
+static int ms_import(struct store *st, struct project *p, struct opts *o)
+{
+	struct milestone_rows rows;
+	struct setting *settings;
+	struct group *ms;
+	size_t nsettings, nms;
+	struct diags d;
+	struct strbuf data = STRBUF_INIT;
+	int rc;
+
+	if (o->argc != 2)
+		return cli_usage_error("milestone", "'milestone import' takes a "
+				       "project and a CSV file");
+	if ((rc = cli_read_file(o->argv[1], &data)))
+		return rc;
+	if (store_settings(st, p->id, &settings, &nsettings) ||
+	    store_milestones(st, p->id, &ms, &nms))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	diags_init(&d);
+	rc = milestones_parse_csv(o->argv[1], data.buf, data.len, settings,
+				  nsettings, ms, nms, track_today(), &rows, &d);
+	/* no --skip-bad here: a bad record always stops the import */
+	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
+	if (rc == 0) {
+		if (store_milestones_set(st, p->id, rows.v, rows.n))
+			die(EXIT_INTERNAL, "%s", store_error(st));
+		printf("recorded %zu milestone%s in '%s'\n", rows.n,
+		       rows.n == 1 ? "" : "s", p->name);
+	}
+	milestone_rows_release(&rows);
+	store_settings_free(settings, nsettings);
+	store_groups_free(ms, nms);
+	diags_release(&d);
+	sb_release(&data);
+	return rc;
+}
+
+int cmd_milestone(int argc, char **argv)
+{
+	static const struct project_action actions[] = {
+		{ "list", ms_list }, { "set", ms_set }, { "import", ms_import },
+	};
+
+	return cli_project_action("milestone", argc, argv, milestone_opts,
+				  actions, sizeof(actions) / sizeof(*actions));
+}
