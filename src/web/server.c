@@ -580,12 +580,19 @@ int web_serve(const struct web_config *cfg, const struct kb *kb,
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/*
+	 * The memory limit is each connection's pool for the request's
+	 * headers and buffers (bodies pass through in pieces). libmicrohttpd
+	 * zeroes the pool between requests: at 128 KB that was a tenth of
+	 * the server's time on a GET (docs/bench.md); 32 KB (its default)
+	 * still takes about 15 KB of request headers.
+	 */
 	d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, &srv,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, cfg->threads,
 		MHD_OPTION_CONNECTION_LIMIT, cfg->connections,
 		MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32 * 1024,
 		MHD_OPTION_NOTIFY_COMPLETED, on_done, &srv,
 		MHD_OPTION_END);
 	if (!d) {
