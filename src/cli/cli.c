@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "lib/diag.h"
 #include "lib/err.h"
+#include "lib/jsonout.h"
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
@@ -177,7 +178,8 @@ void cli_print_json(json_t *v)
 	/* jansson gives NULL for text that is not UTF-8: the store lets none in */
 	if (!v)
 		BUG("a JSON value could not be built");
-	if (json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
+	if (json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		       JSON_OUT_REAL))
 		die(EXIT_INTERNAL, "cannot write the output");
 	fputc('\n', stdout);
 	json_decref(v);

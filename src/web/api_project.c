@@ -16,6 +16,7 @@
 #include "cache.h"
 #include "kb/kb.h"
 #include "lib/html.h"
+#include "lib/jsonout.h"
 #include "pages.h"
 #include "plan/plan.h"
 
@@ -394,7 +395,8 @@ static int cached(struct req *r, unsigned kind, render_fn render)
 		return send_text(r, 200, s, len);
 	if (render(r, k.round, &v))
 		return -1;
-	text = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	text = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII |
+			      JSON_OUT_REAL) : NULL;
 	json_decref(v);
 	if (!text)
 		return web_fail(r, 500, "internal", "the answer could not be "

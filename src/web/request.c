@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lib/html.h"
+#include "lib/jsonout.h"
 #include "lib/xalloc.h"
 #include "web.h"
 
@@ -183,7 +184,8 @@ int web_store_fail(struct req *r)
 
 int web_json(struct req *r, int status, json_t *v)
 {
-	char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII |
+			     JSON_OUT_REAL);
 
 	json_decref(v);
 	sb_reset(&r->out);
