@@ -24,53 +24,12 @@ struct reader {
 	struct diags *d;
 };
 
-/* Index in columns of name, or -1. */
-static int column_index(const char *name)
-{
-	for (size_t c = 0; c < NCOLUMNS; c++)
-		if (!strcmp(columns[c], name))
-			return (int)c;
-	return -1;
-}
-
-/* Header field j: a known column, not seen before. Else reports, -1. */
-static int header_column(struct reader *R, const struct csv_field *f,
-			 size_t j)
-{
-	int c = column_index(f->text);
-
-	if (c < 0) {
-		diag_add(R->d, R->file, f->line, f->col, f->text, -1, "unknown "
-			 "column; expected name, group, organisation, power, "
-			 "interest and attitude");
-		return -1;
-	}
-	if (R->col[c] >= 0) {
-		diag_add(R->d, R->file, f->line, f->col, f->text, -1,
-			 "column given twice");
-		return -1;
-	}
-	R->col[c] = (int)j;
-	return 0;
-}
-
 static int header(struct reader *R, const struct csv_record *r)
 {
-	for (size_t c = 0; c < NCOLUMNS; c++)
-		R->col[c] = -1;
 	R->nheader = r->nfields;
-	for (size_t j = 0; j < r->nfields; j++)
-		if (header_column(R, &r->fields[j], j))
-			return -1;
-	for (size_t c = 0; c < NREQUIRED; c++) {
-		if (R->col[c] < 0) {
-			diag_add(R->d, R->file, r->fields[0].line,
-				 r->fields[0].col, NULL, -1, "the header must "
-				 "name at least the columns 'name' and 'group'");
-			return -1;
-		}
-	}
-	return 0;
+	return csv_header(R->file, r, columns, NCOLUMNS, NREQUIRED,
+			  "name, group, organisation, power, interest and "
+			  "attitude", R->col, R->d);
 }
 
 /* Append a default stakeholder for record r to the output. */

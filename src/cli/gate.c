@@ -19,28 +19,25 @@ static const struct opt gate_opts[] = {
 	{ NULL, false }
 };
 
-/* Open barriers among the determinants of this step's actions. */
+/* What is still open in step, as lines of text or into the JSON arr. */
 static void step_barriers(const struct plan *pl, size_t step, json_t *arr,
 			  bool text)
 {
-	for (size_t i = 0; i < pl->n; i++) {
-		const struct plan_item *it = &pl->items[i];
-		if (it->step != step || it->done)
-			continue;
-		for (size_t t = 0; t < it->ntriggers; t++) {
-			struct strbuf sb = STRBUF_INIT;
-			if (strcmp(it->triggers[t].state, "barrier") &&
-			    strcmp(it->triggers[t].state, "ambivalent"))
-				continue;
-			sb_addf(&sb, "%s, which '%s' addresses, is still open",
-				it->triggers[t].title, it->action->title.s);
-			if (text)
-				term_wrap(stdout, sb.buf, 2, 4, term_width());
-			else
-				json_array_append_new(arr, json_string(sb.buf));
-			sb_release(&sb);
-		}
+	struct plan_open *v;
+	size_t n = plan_still_open(pl, step, &v);
+
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, "%s, which '%s' addresses, is still open",
+			v[i].trigger->title, v[i].item->action->title.s);
+		if (text)
+			term_wrap(stdout, sb.buf, 2, 4, term_width());
+		else
+			json_array_append_new(arr, json_string(sb.buf));
+		sb_release(&sb);
 	}
+	free(v);
 }
 
 static int gate(struct store *st, struct project *p, struct opts *o)

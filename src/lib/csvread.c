@@ -207,3 +207,37 @@ void csv_put(FILE *f, const char *s, int last)
 		fputs(s, f);
 	fputc(last ? '\n' : ',', f);
 }
+
+int csv_header(const char *file, const struct csv_record *r,
+	       const char *const *columns, size_t ncolumns, size_t nrequired,
+	       const char *expected, int *col, struct diags *d)
+{
+	for (size_t c = 0; c < ncolumns; c++)
+		col[c] = -1;
+	for (size_t j = 0; j < r->nfields; j++) {
+		const struct csv_field *f = &r->fields[j];
+		size_t c;
+
+		for (c = 0; c < ncolumns && strcmp(columns[c], f->text); c++)
+			;
+		if (c == ncolumns) {
+			diag_add(d, file, f->line, f->col, f->text, -1,
+				 "unknown column; expected %s", expected);
+			return -1;
+		}
+		if (col[c] >= 0) {
+			diag_add(d, file, f->line, f->col, f->text, -1,
+				 "column given twice");
+			return -1;
+		}
+		col[c] = (int)j;
+	}
+	for (size_t c = 0; c < nrequired; c++)
+		if (col[c] < 0) {
+			diag_add(d, file, r->fields[0].line, r->fields[0].col,
+				 columns[c], -1, "the header must name the "
+				 "column; expected %s", expected);
+			return -1;
+		}
+	return 0;
+}

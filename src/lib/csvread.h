@@ -49,6 +49,17 @@ int csv_read(const char *file, const char *data, size_t len,
 	     csv_record_fn fn, void *ctx, struct diags *d);
 
 /*
+ * Read header record r: col[c] gets the index of the field that names
+ * columns[c], or -1. Every field must name a known column, once; the
+ * first nrequired columns must be there. expected lists the columns for
+ * messages ("name, type and parent"). Problems go to d at the field (or
+ * the header's start), naming the column; returns 0, or -1 after one.
+ */
+int csv_header(const char *file, const struct csv_record *r,
+	       const char *const *columns, size_t ncolumns, size_t nrequired,
+	       const char *expected, int *col, struct diags *d);
+
+/*
  * Write the NUL-terminated s to f as one field, in double quotes if it
  * needs them, then ',' or, if last is non-zero, '\n'.
  */

@@ -79,6 +79,18 @@ void plan_release(struct plan *pl);
 int plan_load(const struct kb *kb, struct store *st, const struct project *p,
 	      int64_t round, struct assessment *a, struct plan *pl);
 
+/* A barrier or ambivalence that an action of a step, not yet done, meets. */
+struct plan_open {
+	const struct plan_item *item;
+	const struct trigger *trigger;
+};
+/*
+ * What is still open in step (an index into kb_steps), in road-map
+ * order: *out is allocated (free it). Returns the count.
+ */
+size_t plan_still_open(const struct plan *pl, size_t step,
+		       struct plan_open **out);
+
 /* True if condition (docs/kb-format.md) holds for p; its words in *why. */
 bool plan_condition(const struct project *p, const char *condition,
 		    const char **why);

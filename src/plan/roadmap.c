@@ -330,3 +330,25 @@ int plan_load(const struct kb *kb, struct store *st, const struct project *p,
 	store_checkpoints_free(done, ndone);
 	return 0;
 }
+
+size_t plan_still_open(const struct plan *pl, size_t step,
+		       struct plan_open **out)
+{
+	size_t n = 0, alloc = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < pl->n; i++) {
+		const struct plan_item *it = &pl->items[i];
+
+		if (it->step != step || it->done)
+			continue;
+		for (size_t t = 0; t < it->ntriggers; t++) {
+			if (strcmp(it->triggers[t].state, "barrier") &&
+			    strcmp(it->triggers[t].state, "ambivalent"))
+				continue;
+			XGROW(*out, alloc, n + 1);
+			(*out)[n++] = (struct plan_open){ it, &it->triggers[t] };
+		}
+	}
+	return n;
+}

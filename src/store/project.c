@@ -185,14 +185,21 @@ int store_groups(struct store *st, int64_t project, struct group **v,
 		 size_t *n)
 {
 	struct db_stmt *q;
-	size_t alloc = 0;
-	int rc;
 
 	*v = NULL;
 	*n = 0;
 	if (db_query(st->db, &q, "SELECT id, title FROM stakeholder_group "
 		     "WHERE project_id = ? ORDER BY position, id", "i", project))
 		return store_fail(st, "cannot list groups");
+	return store_read_groups(st, q, v, n, "cannot list groups");
+}
+
+int store_read_groups(struct store *st, struct db_stmt *q, struct group **v,
+		      size_t *n, const char *what)
+{
+	size_t alloc = 0;
+	int rc;
+
 	while ((rc = db_step(q)) == DB_ROW) {
 		XGROW(*v, alloc, *n + 1);
 		(*v)[*n].id = db_strdup(q, 0);
@@ -200,7 +207,7 @@ int store_groups(struct store *st, int64_t project, struct group **v,
 		(*n)++;
 	}
 	db_finalize(q);
-	return rc == DB_DONE ? 0 : store_fail(st, "cannot list groups");
+	return rc == DB_DONE ? 0 : store_fail(st, what);
 }
 
 int store_group_add(struct store *st, int64_t project, const char *id,

@@ -156,23 +156,14 @@ int store_milestones(struct store *st, int64_t project, struct group **v,
 		     size_t *n)
 {
 	struct db_stmt *q;
-	size_t alloc = 0;
-	int rc;
 
 	*v = NULL;
 	*n = 0;
 	if (db_query(st->db, &q, "SELECT id, title FROM milestone WHERE "
 		     "project_id = ? ORDER BY position, id", "i", project))
 		return store_fail(st, "cannot list milestones");
-	while ((rc = db_step(q)) == DB_ROW) {
-		XGROW(*v, alloc, *n + 1);
-		(*v)[*n].id = db_strdup(q, 0);
-		(*v)[*n].title = db_strdup(q, 1);
-		(*n)++;
-	}
-	db_finalize(q);
-	if (rc != DB_DONE)
-		return store_fail(st, "cannot list milestones");
+	if (store_read_groups(st, q, v, n, "cannot list milestones"))
+		return -1;
 	if (*n == 0) {
 		*v = xcalloc(ndefault_milestones, sizeof(**v));
 		for (unsigned i = 0; i < ndefault_milestones; i++) {

@@ -37,4 +37,11 @@ int store_project_touch(struct store *st, int64_t project);
 /* Fill p (overwritten, not released) from a row starting with those columns. */
 void store_project_from_row(struct db_stmt *q, struct project *p);
 
+/*
+ * Read the rows of q, a query of (id, title), into *v and *n (which the
+ * caller zeroed) and finalize q. Returns 0, or store_fail(st, what).
+ */
+int store_read_groups(struct store *st, struct db_stmt *q, struct group **v,
+		      size_t *n, const char *what);
+
 #endif

@@ -34,35 +34,9 @@ struct reader {
 
 static int header(struct reader *R, const struct csv_record *r)
 {
-	for (size_t c = 0; c < R->ncolumns; c++)
-		R->col[c] = -1;
 	R->nheader = r->nfields;
-	for (size_t j = 0; j < r->nfields; j++) {
-		const struct csv_field *f = &r->fields[j];
-		size_t c;
-		for (c = 0; c < R->ncolumns && strcmp(R->columns[c], f->text); c++)
-			;
-		if (c == R->ncolumns) {
-			diag_add(R->d, R->file, f->line, f->col, f->text, -1,
-				 "unknown column; expected %s", R->expected);
-			return -1;
-		}
-		if (R->col[c] >= 0) {
-			diag_add(R->d, R->file, f->line, f->col, f->text, -1,
-				 "column given twice");
-			return -1;
-		}
-		R->col[c] = (int)j;
-	}
-	for (size_t c = 0; c < R->nrequired; c++) {
-		if (R->col[c] < 0) {
-			diag_add(R->d, R->file, r->fields[0].line,
-				 r->fields[0].col, R->columns[c], -1, "the header "
-				 "must name the column; expected %s", R->expected);
-			return -1;
-		}
-	}
-	return 0;
+	return csv_header(R->file, r, R->columns, R->ncolumns, R->nrequired,
+			  R->expected, R->col, R->d);
 }
 
 static void row(struct reader *R, const struct csv_record *r)

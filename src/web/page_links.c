@@ -262,14 +262,7 @@ static int audit_link(struct req *r, const char *action,
 
 static int back(struct req *r, const char *done)
 {
-	struct strbuf url = STRBUF_INIT;
-
-	sb_adds(&url, "/p/");
-	html_url(&url, r->project.name);
-	sb_addf(&url, "/links?done=%s", done);
-	web_redirect(r, url.buf);
-	sb_release(&url);
-	return 0;
+	return web_redirect_project(r, r->project.name, "/links?done=%s", done);
 }
 
 static int add_open(struct req *r, const char *grp, int64_t round,

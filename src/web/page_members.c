@@ -168,16 +168,10 @@ static json_t *member_json(const struct user *u, enum role role)
 static int after_save(struct req *r, const struct user *u, enum role role,
 		      const char *done)
 {
-	struct strbuf url = STRBUF_INIT;
-
 	if (u->id == r->user.id && !r->user.admin && role == ROLE_NONE)
 		return web_redirect(r, "/projects");
-	sb_adds(&url, "/p/");
-	html_url(&url, r->project.name);
-	sb_addf(&url, "/members?done=%s", done);
-	web_redirect(r, url.buf);
-	sb_release(&url);
-	return 0;
+	return web_redirect_project(r, r->project.name, "/members?done=%s",
+				    done);
 }
 
 int page_members_save(struct req *r)

@@ -257,7 +257,6 @@ int page_project_edit(struct req *r)
 int page_project_save(struct req *r)
 {
 	struct form f = FORM_INIT;
-	struct strbuf url = STRBUF_INIT;
 	struct project p;
 	json_t *before, *after;
 	int rc;
@@ -283,13 +282,9 @@ int page_project_save(struct req *r)
 	json_decref(before);
 	json_decref(after);
 	if (!rc) {
-		sb_adds(&url, "/p/");
-		html_url(&url, p.name);
-		sb_adds(&url, "?done=saved");
-		rc = web_redirect(r, url.buf);
+		rc = web_redirect_project(r, p.name, "?done=saved");
 	}
 out:
-	sb_release(&url);
 	form_release(&f);
 	project_release(&p);
 	return rc;

@@ -73,7 +73,6 @@ int page_project_create(struct req *r)
 {
 	struct project p;
 	struct form f = FORM_INIT;
-	struct strbuf url = STRBUF_INIT;
 	int rc = -1;
 
 	project_init(&p, "");
@@ -98,12 +97,9 @@ int page_project_create(struct req *r)
 	rc = web_audit(r, p.id, "create", "project", NULL, after);
 	json_decref(after);
 	if (!rc) {
-		sb_adds(&url, "/p/");
-		html_url(&url, p.name);
-		rc = web_redirect(r, url.buf);
+		rc = web_redirect_project(r, p.name, "%s", "");
 	}
 out:
-	sb_release(&url);
 	form_release(&f);
 	project_release(&p);
 	return rc;

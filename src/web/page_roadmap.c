@@ -138,27 +138,19 @@ static void checkpoint_plain(struct req *r, const struct kb_element *cp,
 /* Open barriers among the determinants of this step's actions. */
 static void still_open(struct req *r, const struct plan *pl, size_t step)
 {
-	bool any = false;
+	struct plan_open *v;
+	size_t n = plan_still_open(pl, step, &v);
 
 	html(&r->out, "<h3>Still open</h3>\n<ul>\n");
-	for (size_t i = 0; i < pl->n; i++) {
-		const struct plan_item *it = &pl->items[i];
-		if (it->step != step || it->done)
-			continue;
-		for (size_t t = 0; t < it->ntriggers; t++) {
-			if (strcmp(it->triggers[t].state, "barrier") &&
-			    strcmp(it->triggers[t].state, "ambivalent"))
-				continue;
-			html(&r->out, "<li>%s (%s), which “%s” addresses</li>\n",
-			     it->triggers[t].title, it->triggers[t].state,
-			     it->action->title.s);
-			any = true;
-		}
-	}
-	if (!any)
+	for (size_t i = 0; i < n; i++)
+		html(&r->out, "<li>%s (%s), which “%s” addresses</li>\n",
+		     v[i].trigger->title, v[i].trigger->state,
+		     v[i].item->action->title.s);
+	if (!n)
 		html(&r->out, "<li>No barrier met by this step's actions is "
 		     "open.</li>\n");
 	html(&r->out, "</ul>\n");
+	free(v);
 }
 
 static void interim(struct req *r)
@@ -370,14 +362,8 @@ static json_t *current(struct req *r, const char *id)
 
 static int back(struct req *r, const char *done)
 {
-	struct strbuf url = STRBUF_INIT;
-
-	sb_adds(&url, "/p/");
-	html_url(&url, r->project.name);
-	sb_addf(&url, "/roadmap?done=%s#gate", done);
-	web_redirect(r, url.buf);
-	sb_release(&url);
-	return 0;
+	return web_redirect_project(r, r->project.name,
+				    "/roadmap?done=%s#gate", done);
 }
 
 /*

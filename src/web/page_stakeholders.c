@@ -270,14 +270,8 @@ int page_stakeholders(struct req *r)
 
 static int back_to_list(struct req *r, const char *done)
 {
-	struct strbuf url = STRBUF_INIT;
-
-	sb_adds(&url, "/p/");
-	html_url(&url, r->project.name);
-	sb_addf(&url, "/stakeholders?done=%s", done);
-	web_redirect(r, url.buf);
-	sb_release(&url);
-	return 0;
+	return web_redirect_project(r, r->project.name,
+				    "/stakeholders?done=%s", done);
 }
 
 int page_stakeholder_add(struct req *r)

@@ -112,6 +112,22 @@ int web_redirect(struct req *r, const char *url)
 	return 0;
 }
 
+int web_redirect_project(struct req *r, const char *name, const char *rest,
+			 ...)
+{
+	struct strbuf url = STRBUF_INIT;
+	va_list ap;
+
+	sb_adds(&url, "/p/");
+	html_url(&url, name);
+	va_start(ap, rest);
+	sb_vaddf(&url, rest, ap);
+	va_end(ap);
+	web_redirect(r, url.buf);
+	sb_release(&url);
+	return 0;
+}
+
 static const char *status_title(int status)
 {
 	switch (status) {

@@ -109,6 +109,12 @@ void web_header(struct req *r, const char *name, const char *value);
 /* Answer 303 See Other to url (a path of this site); returns 0. */
 int web_redirect(struct req *r, const char *url);
 /*
+ * Answer 303 to a page of project name: "/p/NAME" (name URL-encoded)
+ * followed by rest, printf style (e.g. "/links?done=%s"). Returns 0.
+ */
+int web_redirect_project(struct req *r, const char *name, const char *rest,
+			 ...) __attribute__((format(printf, 3, 4)));
+/*
  * Answer an error: status, a stable lower-case code for the API
  * ("not_found", "bad_request", "forbidden", "conflict", ...) and a message
  * saying what was wrong (printf style). HTML requests get a page in the
