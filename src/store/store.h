@@ -398,4 +398,12 @@ int store_setting_tool_remove(struct store *st, int64_t project,
 int store_setting_tools(struct store *st, int64_t project, int64_t setting,
 			char ***v, size_t *n);
 
+/* --- usage figures (depth of use) --- */
+
+/* --- barrier and enabler log --- */
+
+/* --- workaround and mismatch log --- */
+
+/* --- benefits and the cost model --- */
+
 #endif
