@@ -8,7 +8,7 @@
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-PKGS = jansson yaml-0.1 sqlite3 libmicrohttpd libsodium
+PKGS = jansson yaml-0.1 sqlite3 libpq libmicrohttpd libsodium
 
 ifeq ($(SAN),1)
 O ?= build-san

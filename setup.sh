@@ -15,9 +15,9 @@ cd "$(dirname "$0")"
 
 # Build and run-time dependencies (Debian package names).
 PKGS="make gcc libc6-dev pkg-config libjansson-dev libyaml-dev libstemmer-dev
-	libsqlite3-dev libcsv-dev libmicrohttpd-dev libsodium-dev"
+	libsqlite3-dev libpq-dev libcsv-dev libmicrohttpd-dev libsodium-dev"
 # Only the tests need these.
-TEST_PKGS="libcmocka-dev curl chromium"
+TEST_PKGS="libcmocka-dev curl chromium postgresql"
 # and Node for the browser tests, unless there is one (NodeSource's nodejs
 # conflicts with Debian's npm: it has its own)
 command -v node >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS nodejs"

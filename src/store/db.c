@@ -10,12 +10,8 @@ int db_open(const char *target, struct db **out, char **errmsg)
 {
 	*out = NULL;
 	*errmsg = NULL;
-	if (!strncmp(target, "postgresql://", 13) ||
-	    !strncmp(target, "postgres://", 11)) {
-		*errmsg = xstrdup("this build has no PostgreSQL backend; "
-				  "use a file path for SQLite");
-		return -1;
-	}
+	if (db_is_postgresql(target))
+		return db_postgresql.open(target, out, errmsg);
 	return db_sqlite.open(target, out, errmsg);
 }
 
@@ -164,7 +160,28 @@ int64_t db_changes(struct db *db)
 	return db->drv->changes(db);
 }
 
+bool db_unavailable(struct db *db)
+{
+	return db->drv->unavailable && db->drv->unavailable(db);
+}
+
+bool db_can_backup(struct db *db)
+{
+	return db->drv->backup != NULL;
+}
+
 int db_backup(struct db *db, const char *path)
 {
-	return db->drv->backup(db, path);
+	return db->drv->backup ? db->drv->backup(db, path) : -1;
+}
+
+const char *db_driver_name(struct db *db)
+{
+	return db->drv->name;
+}
+
+bool db_is_postgresql(const char *target)
+{
+	return !strncmp(target, "postgresql://", 13) ||
+	       !strncmp(target, "postgres://", 11);
 }

@@ -41,11 +41,16 @@ struct db_driver {
 	int64_t (*changes)(struct db *db);
 	/* whether the last failure broke a unique or primary key */
 	bool (*conflict)(struct db *db);
-	/* copy the database to path (used before a migration) */
+	/* whether the last failure was the database being out of reach
+	 * (NULL: never) */
+	bool (*unavailable)(struct db *db);
+	/* copy the database to path before a migration (NULL: the engine
+	 * has no such copy, and its migrations are transactional) */
 	int (*backup)(struct db *db, const char *path);
 };
 
 extern const struct db_driver db_sqlite;
+extern const struct db_driver db_postgresql;
 
 /*
  * Every struct db starts with its driver so that the generic functions
@@ -59,10 +64,13 @@ struct db_stmt {
 };
 
 /*
- * Open target: a file path selects SQLite. Returns 0, or -1 with *errmsg
+ * Open target: a postgresql:// or postgres:// URI selects PostgreSQL, a
+ * file path SQLite. Returns 0, or -1 with *errmsg
  * set to an allocated message (free it).
  */
 int db_open(const char *target, struct db **out, char **errmsg);
+/* Whether target names a PostgreSQL database. */
+bool db_is_postgresql(const char *target);
 void db_close(struct db *db);
 
 /* Run SQL without parameters (several statements allowed). 0 or -1. */
@@ -97,6 +105,12 @@ const char *db_error(struct db *db);
 bool db_conflict(struct db *db);
 /* Rows changed by the last statement. */
 int64_t db_changes(struct db *db);
+/* True if the last failure was the database being out of reach. */
+bool db_unavailable(struct db *db);
+/* Whether db_backup can copy this database. */
+bool db_can_backup(struct db *db);
 int db_backup(struct db *db, const char *path);
+/* The driver's name: "sqlite" or "postgresql". */
+const char *db_driver_name(struct db *db);
 
 #endif

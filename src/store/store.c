@@ -283,6 +283,11 @@ const char *store_error(struct store *st)
 	return st->err.len ? st->err.buf : db_error(st->db);
 }
 
+bool store_unavailable(struct store *st)
+{
+	return db_unavailable(st->db);
+}
+
 int store_fail(struct store *st, const char *what)
 {
 	sb_reset(&st->err);
@@ -341,11 +346,17 @@ static int migrate(struct store *st, int upto)
 {
 	int version;
 
-	/* the copy cannot be taken inside a transaction: take it first */
-	if (read_version(st, &version))
-		return -1;
-	if (version > 0 && version < upto && backup(st, version))
-		return -1;
+	/*
+	 * SQLite: copy the file first (the copy cannot be taken inside a
+	 * transaction). PostgreSQL changes its schema inside the
+	 * transaction, all or nothing, so it needs no copy.
+	 */
+	if (db_can_backup(st->db)) {
+		if (read_version(st, &version))
+			return -1;
+		if (version > 0 && version < upto && backup(st, version))
+			return -1;
+	}
 	if (db_exec(st->db, "BEGIN IMMEDIATE"))
 		return store_fail(st, "cannot lock the database");
 	/* read again under the lock: another process may have migrated */

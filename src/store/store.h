@@ -32,6 +32,12 @@ int store_open_upto(const char *target, int upto, struct store **out,
 		    char **errmsg);
 void store_close(struct store *st);
 const char *store_error(struct store *st);
+/*
+ * Whether the last failure was the database being out of reach (a
+ * PostgreSQL server down or restarting): worth trying again later. The
+ * next call tries to connect again.
+ */
+bool store_unavailable(struct store *st);
 /* The schema version the store is at. */
 int store_schema_version(struct store *st);
 /* Where a pre-migration copy was written by store_open, or NULL. */

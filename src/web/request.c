@@ -157,6 +157,9 @@ int web_fail(struct req *r, int status, const char *code, const char *fmt,
 	va_end(ap);
 	sb_reset(&r->out);
 	r->status = status;
+	/* out of service for now: say when to ask again */
+	if (status == 503)
+		web_header(r, "Retry-After", "5");
 	if (r->api) {
 		r->type = "application/json";
 		json_t *o = json_pack("{s:{s:s, s:s}}", "error", "code", code,
@@ -194,6 +197,9 @@ int web_store_fail(struct req *r)
 {
 	fprintf(stderr, "waymark serve: %s %s: %s\n", r->method, r->path,
 		store_error(r->st));
+	if (store_unavailable(r->st))
+		return web_fail(r, 503, "unavailable", "the database cannot be "
+				"reached; nothing was changed; try again");
 	return web_fail(r, 500, "internal", "the database failed; the change "
 			"was not made");
 }

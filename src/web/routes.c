@@ -8,6 +8,7 @@
 
 #include "auth/auth.h"
 #include "lib/html.h"
+#include "lib/text.h"
 #include "pages.h"
 
 #define P R_PROJECT
@@ -74,7 +75,8 @@ const struct route web_routes[] = {
 
 /*
  * Match path against pattern, capturing ':' segments into r->args
- * (pointers into r's own copy of the path). Returns true on a match.
+ * (pointers into r's own copy of the path). Returns true on a match;
+ * a segment that is not UTF-8 matches nothing.
  */
 static bool match(const char *pattern, const char *path, const char **args,
 		  size_t *nargs, char *buf, size_t bufsize)
@@ -89,7 +91,11 @@ static bool match(const char *pattern, const char *path, const char **args,
 		if (*pattern == ':') {
 			size_t len = strcspn(path, "/");
 
-			if (!len || n == 4 || used + len + 1 > bufsize)
+			size_t bad;
+
+			/* nothing is named by bytes that are not UTF-8 */
+			if (!len || n == 4 || used + len + 1 > bufsize ||
+			    !utf8_valid(path, len, &bad))
 				return false;
 			memcpy(buf + used, path, len);
 			buf[used + len] = '\0';
