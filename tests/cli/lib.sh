@@ -10,6 +10,25 @@ ERR="$TMP/err"
 export NO_COLOR=1 COLUMNS=100
 unset WAYMARK_KB WAYMARK_DB
 
+# db NAME: a new, empty store for the test: $TMP/NAME.db, or, when
+# WAYMARK_TEST_PG names a PostgreSQL server (tests/run.sh's second pass),
+# a new database there. Call once per NAME and keep the answer.
+db() {
+	if [ -n "${WAYMARK_TEST_PG:-}" ]; then
+		_name="t_$$_$1"
+		psql "$WAYMARK_TEST_PG" -qAt -c "CREATE DATABASE $_name" >/dev/null ||
+			{ echo "# cannot create database $_name" >&2; return 1; }
+		echo "${WAYMARK_TEST_PG%/*}/$_name"
+	else
+		echo "$TMP/$1.db"
+	fi
+}
+# sqlite_only NAME...: under PostgreSQL, say these checks were not run
+sqlite_only() {
+	[ -n "${WAYMARK_TEST_PG:-}" ] || return 1
+	for _t in "$@"; do n=$((n + 1)); echo "skip $n - $_t (SQLite only)"; done
+}
+
 # run ARGS...: run waymark, keep stdout in $OUT, stderr in $ERR, status in $rc
 run() {
 	"$WAYMARK" "$@" >"$OUT" 2>"$ERR" </dev/null

@@ -2,7 +2,8 @@
 # and the demo, through the real binary and a real SQLite file.
 . tests/cli/lib.sh
 
-export WAYMARK_DB="$TMP/w.db"
+export WAYMARK_DB="$(db w)"
+OTHER=$(db other)
 
 # state: what the database holds, as waymark reports it
 state() {
@@ -44,9 +45,9 @@ run project show p1 --json
 expect_out '"phase": "decide"' "edit moves the step"
 run project show nosuch
 expect_rc 4 "unknown project is not found"
-run --db "$TMP/other.db" project list
+run --db "$OTHER" project list
 expect_rc 0 "--db before the command"
-run project list --db "$TMP/other.db" --json
+run project list --db "$OTHER" --json
 expect_out '[]' "--db after the command selects another store"
 
 run project new 123
@@ -185,7 +186,7 @@ run assess show p1 --json --round 9
 expect_rc 4 "a round without responses is not found"
 
 # --- the demo ---
-export WAYMARK_DB="$TMP/demo.db"
+export WAYMARK_DB="$(db demo)"
 run demo
 expect_rc 0 "demo"
 expect_out "created the demo project 'demo-clinical-app'" "demo says what it made"

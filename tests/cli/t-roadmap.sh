@@ -2,7 +2,7 @@
 # gates and checkpoints, determinism, and the actions' checker.
 . tests/cli/lib.sh
 
-export WAYMARK_DB="$TMP/r.db"
+export WAYMARK_DB="$(db r)"
 
 # has_action ID NAME: the road map in $OUT lists the action with a reason
 # and at least one source

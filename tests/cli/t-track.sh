@@ -3,7 +3,7 @@
 # file:line:column, the field named, and nothing changed.
 . tests/cli/lib.sh
 
-export WAYMARK_DB="$TMP/w.db"
+export WAYMARK_DB="$(db w)"
 
 # state: what the database holds of the project, as waymark reports it
 state() {

@@ -3,41 +3,42 @@
 # anti-forgery check, limits, headers, settings and a clean shutdown.
 . tests/cli/lib.sh
 . tests/cli/web.sh
+U=$(db u)
 
 # --- accounts on the command line ---
-run --db "$TMP/u.db" user add ann --display "Ann Example"
+run --db "$U" user add ann --display "Ann Example"
 expect_rc 0 "user add makes an account"
 expect_out "password: " "user add prints the generated password"
 pw=$(sed -n 's/^password: //p' "$OUT")
 [ ${#pw} -ge 20 ] && pass "the generated password is long" || fail "the generated password is long"
-run --db "$TMP/u.db" user add ann
+run --db "$U" user add ann
 expect_rc 3 "a taken name is refused"
 expect_err "exists already" "and says so"
-printf 'short\n' | "$WAYMARK" --db "$TMP/u.db" user add bob --password-stdin >"$OUT" 2>"$ERR"; rc=$?
+printf 'short\n' | "$WAYMARK" --db "$U" user add bob --password-stdin >"$OUT" 2>"$ERR"; rc=$?
 expect_rc 3 "a short password is refused"
 expect_err "at least 10 characters" "and the rule is given"
-run --db "$TMP/u.db" user add Bad_Name
+run --db "$U" user add Bad_Name
 expect_rc 3 "a login name with capitals is refused"
-run --db "$TMP/u.db" user list --json
+run --db "$U" user list --json
 expect_out '"name": "ann"' "user list --json lists ann"
 expect_no_out 'pwhash' "and never the hash"
 expect_no_out "$pw" "nor the password"
-run --db "$TMP/u.db" user rm ann
+run --db "$U" user rm ann
 expect_rc 2 "user rm needs --yes"
-run --db "$TMP/u.db" user rm nobody --yes
+run --db "$U" user rm nobody --yes
 expect_rc 4 "user rm of nobody is not found"
-run --db "$TMP/u.db" user grant ann no-such-project viewer
+run --db "$U" user grant ann no-such-project viewer
 expect_rc 4 "grant on a missing project is not found"
 
 # --- settings ---
 printf 'listen = 127.0.0.1:0\nthreads = lots\n' >"$TMP/bad.conf"
-run --db "$TMP/u.db" serve --config "$TMP/bad.conf"
+run --db "$U" serve --config "$TMP/bad.conf"
 expect_rc 3 "a bad config file stops the server"
 expect_err "bad.conf:2:1: threads: expected a whole number" "and names file, line and column"
 printf 'listen 127.0.0.1:0\n' >"$TMP/bad2.conf"
-run --db "$TMP/u.db" serve --config "$TMP/bad2.conf"
+run --db "$U" serve --config "$TMP/bad2.conf"
 expect_err "bad2.conf:1:1: expected 'name = value'" "a line without '=' is located"
-run --db "$TMP/u.db" serve --port 70000
+run --db "$U" serve --port 70000
 expect_rc 2 "a port out of range is a usage error"
 expect_err "port: expected a whole number from 0 to 65535" "and says the range"
 

@@ -2,7 +2,7 @@
 # with curl. Source after lib.sh. Every request keeps its body in $OUT,
 # its headers in $HDR and its status in $status.
 command -v curl >/dev/null 2>&1 || { echo "skip 1 - curl is not installed"; exit 0; }
-DB="$TMP/web.db"
+DB=$(db web)
 JAR="$TMP/jar"
 HDR="$TMP/headers"
 SERVER_PID=

@@ -22,6 +22,7 @@
 #include "lib/strbuf.h"
 #include "store/store.h"
 #include "survey/survey.h"
+#include "testdb.h"
 
 #define PER_GROUP 12	/* respondents in each of the first groups */
 #define SMALL 4		/* respondents in the small group */
@@ -49,7 +50,7 @@ static int setup(void **state)
 	if (fd < 0)
 		return -1;
 	close(fd);
-	if (store_open(dbpath, &st, &msg))
+	if (store_open(testdb_pg() ? testdb(NULL, "rt") : dbpath, &st, &msg))
 		return -1;
 	project_init(&proj, "rt");
 	project_set(&proj, "anonymity", "5", &err);

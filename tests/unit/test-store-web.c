@@ -11,13 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "assess/project.h"
 #include "lib/strbuf.h"
 #include "store/store.h"
+#include "testdb.h"
 
 static char dir[64];
 
@@ -40,21 +40,12 @@ static int teardown(void **state)
 	return 0;
 }
 
-static char *path(const char *name)
-{
-	static char buf[128];
-
-	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
-	return buf;
-}
-
 static struct store *open_fresh(const char *name)
 {
 	struct store *st;
 	char *msg = NULL;
 
-	unlink(path(name));
-	assert_int_equal(store_open(path(name), &st, &msg), 0);
+	assert_int_equal(store_open(testdb_fresh(dir, name), &st, &msg), 0);
 	assert_true(store_schema_version(st) >= 4);
 	return st;
 }
@@ -738,33 +729,32 @@ static void test_migrate_from_v3(void **state)
 {
 	struct store *st;
 	struct project p;
-	char *msg = NULL, db[128], bak[160];
+	char *msg = NULL, db[256], bak[288];
 	int64_t rev;
 
 	(void)state;
-	snprintf(db, sizeof(db), "%s", path("v3.db"));
+	snprintf(db, sizeof(db), "%s", testdb_fresh(dir, "v3.db"));
 	assert_int_equal(store_open_upto(db, 3, &st, &msg), 0);
 	assert_int_equal(store_schema_version(st), 3);
 	store_close(st);
 	/* data written as version 3's program would have */
-	{
-		sqlite3 *h;
-		assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-		assert_int_equal(sqlite3_exec(h, "INSERT INTO project (name, "
-			"title, technology, care_settings, sites, staff, settings, "
-			"partners, device_model, adoption, step, notes, anonymity, "
-			"created, updated, platforms, dedicated_staff) VALUES "
-			"('kept', 'Kept', 'other', '', 0, 0, 0, '', 'mixed', "
-			"'mandated', 'vision', '', 5, 'x', 'x', 'single', 2);"
-			"INSERT INTO stakeholder_group VALUES (1, 'it', 'IT', 1);",
-			NULL, NULL, NULL), SQLITE_OK);
-		sqlite3_close(h);
-	}
+	assert_int_equal(testdb_exec(db, "INSERT INTO project (name, "
+		"title, technology, care_settings, sites, staff, settings, "
+		"partners, device_model, adoption, step, notes, anonymity, "
+		"created, updated, platforms, dedicated_staff) VALUES "
+		"('kept', 'Kept', 'other', '', 0, 0, 0, '', 'mixed', "
+		"'mandated', 'vision', '', 5, 'x', 'x', 'single', 2);"
+		"INSERT INTO stakeholder_group VALUES (1, 'it', 'IT', 1);"), 0);
 	assert_int_equal(store_open(db, &st, &msg), 0);
 	assert_true(store_schema_version(st) >= 4);
-	snprintf(bak, sizeof(bak), "%s.v3.bak", db);
-	assert_non_null(store_backup_path(st));
-	assert_string_equal(store_backup_path(st), bak);
+	if (testdb_pg()) {
+		/* PostgreSQL migrates inside the transaction: no copy */
+		assert_null(store_backup_path(st));
+	} else {
+		snprintf(bak, sizeof(bak), "%s.v3.bak", db);
+		assert_non_null(store_backup_path(st));
+		assert_string_equal(store_backup_path(st), bak);
+	}
 	assert_int_equal(store_project_get(st, "kept", &p), 0);
 	assert_string_equal(p.platforms, "single");
 	assert_int_equal(p.dedicated_staff, 2);

@@ -17,6 +17,7 @@
 #include "assess/project.h"
 #include "lib/strbuf.h"
 #include "store/store.h"
+#include "testdb.h"
 
 static char dir[64];
 
@@ -37,14 +38,6 @@ static int teardown(void **state)
 		return -1;
 	sb_release(&cmd);
 	return 0;
-}
-
-static char *path(const char *name)
-{
-	static char buf[128];
-
-	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
-	return buf;
 }
 
 static void add_project(struct store *st, const char *name)
@@ -69,36 +62,36 @@ static size_t count_projects(struct store *st)
 static void test_migration_keeps_a_copy(void **state)
 {
 	struct store *st;
-	char *msg = NULL, db[128], bak[160];
+	char *msg = NULL, db[256], bak[288];
 	struct stat sb;
 
 	(void)state;
-	snprintf(db, sizeof(db), "%s", path("m.db"));
+	snprintf(db, sizeof(db), "%s", testdb_fresh(dir, "m.db"));
 	/* a store at schema version 1, with data in it, written as that
 	 * version's program would have: straight SQL of its schema */
 	assert_int_equal(store_open_upto(db, 1, &st, &msg), 0);
 	assert_int_equal(store_schema_version(st), 1);
 	store_close(st);
-	{
-		sqlite3 *h;
-		assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-		assert_int_equal(sqlite3_exec(h, "INSERT INTO project (name, "
-			"title, technology, care_settings, sites, staff, settings, "
-			"partners, device_model, adoption, step, notes, anonymity, "
-			"created, updated) VALUES ('kept', 'Kept', 'other', '', 0, "
-			"0, 0, '', 'mixed', 'mandated', 'vision', '', 5, 'x', 'x')",
-			NULL, NULL, NULL), SQLITE_OK);
-		sqlite3_close(h);
-	}
-	/* opening with this waymark migrates it, copying the file first */
+	assert_int_equal(testdb_exec(db, "INSERT INTO project (name, "
+		"title, technology, care_settings, sites, staff, settings, "
+		"partners, device_model, adoption, step, notes, anonymity, "
+		"created, updated) VALUES ('kept', 'Kept', 'other', '', 0, "
+		"0, 0, '', 'mixed', 'mandated', 'vision', '', 5, 'x', 'x')"), 0);
+	/* opening with this waymark migrates it; SQLite copies the file
+	 * first, PostgreSQL migrates inside the transaction */
 	assert_int_equal(store_open(db, &st, &msg), 0);
 	assert_true(store_schema_version(st) >= 2);
-	assert_non_null(store_backup_path(st));
-	snprintf(bak, sizeof(bak), "%s.v1.bak", db);
-	assert_string_equal(store_backup_path(st), bak);
 	assert_int_equal(count_projects(st), 1);
-	store_close(st);
-	assert_int_equal(stat(bak, &sb), 0);
+	if (testdb_pg()) {
+		assert_null(store_backup_path(st));
+		store_close(st);
+	} else {
+		assert_non_null(store_backup_path(st));
+		snprintf(bak, sizeof(bak), "%s.v1.bak", db);
+		assert_string_equal(store_backup_path(st), bak);
+		store_close(st);
+		assert_int_equal(stat(bak, &sb), 0);
+	}
 	/* the migrated project has the new fields' defaults */
 	assert_int_equal(store_open(db, &st, &msg), 0);
 	{
@@ -110,11 +103,11 @@ static void test_migration_keeps_a_copy(void **state)
 	}
 	store_close(st);
 	/* the copy is a store at version 1 holding the data */
-	assert_int_equal(store_open_upto(bak, 1, &st, &msg), 0);
-	assert_int_equal(store_schema_version(st), 1);
-	assert_null(store_backup_path(st));
-	store_close(st);
-	{
+	if (!testdb_pg()) {
+		assert_int_equal(store_open_upto(bak, 1, &st, &msg), 0);
+		assert_int_equal(store_schema_version(st), 1);
+		assert_null(store_backup_path(st));
+		store_close(st);
 		sqlite3 *h;
 		sqlite3_stmt *q;
 		assert_int_equal(sqlite3_open(bak, &h), SQLITE_OK);
@@ -137,7 +130,7 @@ static void test_rollback_leaves_nothing(void **state)
 	char *msg = NULL;
 
 	(void)state;
-	assert_int_equal(store_open(path("t.db"), &st, &msg), 0);
+	assert_int_equal(store_open(testdb_fresh(dir, "t.db"), &st, &msg), 0);
 	assert_int_equal(store_begin(st), 0);
 	add_project(st, "gone");
 	assert_int_equal(count_projects(st), 1);
@@ -153,7 +146,7 @@ static void test_conflict_and_not_found(void **state)
 	char *msg = NULL;
 
 	(void)state;
-	assert_int_equal(store_open(path("c.db"), &st, &msg), 0);
+	assert_int_equal(store_open(testdb_fresh(dir, "c.db"), &st, &msg), 0);
 	add_project(st, "one");
 	project_init(&p, "one");
 	assert_int_equal(store_project_add(st, &p), STORE_CONFLICT);
@@ -188,6 +181,13 @@ static void test_bad_target(void **state)
 	assert_int_equal(store_open("/nonexistent/dir/x.db", &st, &msg), -1);
 	assert_non_null(msg);
 	assert_non_null(strstr(msg, "cannot open"));
+	free(msg);
+	/* a PostgreSQL server that is not there: said plainly, at once */
+	msg = NULL;
+	assert_int_equal(store_open("postgresql://nobody@127.0.0.1:1/none?"
+				    "connect_timeout=2", &st, &msg), -1);
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "cannot connect to PostgreSQL"));
 	free(msg);
 }
 

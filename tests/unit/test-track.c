@@ -16,6 +16,7 @@
 #include "lib/strbuf.h"
 #include "store/store.h"
 #include "track/track.h"
+#include "testdb.h"
 
 #define EPS 1e-9
 #define N TRACK_NEVER
@@ -357,7 +358,8 @@ static void test_store(void **state)
 	assert_true(fd >= 0);
 	close(fd);
 	unlink(path);
-	assert_int_equal(store_open(path, &st, &msg), 0);
+	assert_int_equal(store_open(testdb_pg() ? testdb(NULL, "track") : path,
+				    &st, &msg), 0);
 	project_init(&p, "t");
 	assert_int_equal(store_project_add(st, &p), 0);
 	/* the defaults are shown before any are stored */

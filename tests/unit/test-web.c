@@ -19,11 +19,12 @@
 #include "lib/diag.h"
 #include "lib/html.h"
 #include "web/web.h"
+#include "testdb.h"
 
 static struct kb kb;
 static struct store *st;
 static struct web_config cfg;
-static char dir[64], path[96];
+static char dir[64], path[256];
 static char lead_cookie[SECRET_TOKEN_LEN + 1], lead_csrf[SECRET_TOKEN_LEN + 1];
 static char viewer_cookie[SECRET_TOKEN_LEN + 1], viewer_csrf[SECRET_TOKEN_LEN + 1];
 static char stranger_cookie[SECRET_TOKEN_LEN + 1], stranger_csrf[SECRET_TOKEN_LEN + 1];
@@ -63,7 +64,7 @@ static int setup(void **state)
 	snprintf(dir, sizeof(dir), "/tmp/waymark-web-XXXXXX");
 	if (!mkdtemp(dir))
 		return -1;
-	snprintf(path, sizeof(path), "%s/w.db", dir);
+	snprintf(path, sizeof(path), "%s", testdb(dir, "w.db"));
 	if (store_open(path, &st, &msg))
 		return -1;
 	if (demo_create(&kb, st, &p))
