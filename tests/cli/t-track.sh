@@ -41,13 +41,13 @@ run setting add p1 --name "Site 1" --type site --parent "Trust A" --it-system EM
 expect_rc 0 "setting add with parent"
 run setting add p1 --name "Site 1" --type site
 expect_rc 3 "setting add: name taken"
-expect_err "name: project 'p1' has a setting 'Site 1' already" "taken name explained"
+expect_err "name: the project has a setting 'Site 1' already" "taken name explained"
 run setting add p1 --name "Q" --type clinic
 expect_rc 3 "setting add: bad type"
 expect_err "type: 'clinic'" "bad type explained"
 run setting add p1 --name "Q" --type site --parent Nowhere
 expect_rc 3 "setting add: unknown parent"
-expect_err "parent: project 'p1' has no setting 'Nowhere'" "unknown parent explained"
+expect_err "parent: the project has no setting 'Nowhere'" "unknown parent explained"
 run setting add p1 --name "Q"
 expect_rc 2 "setting add without --type is a usage error"
 run setting add nope --name Q --type site
