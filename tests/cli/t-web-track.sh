@@ -189,5 +189,56 @@ http GET "$P/rollout"
 expect_status 404 "a stranger does not see the rollout"
 JAR=$keep
 
+# --- the API: bad input, roles, agreement with the CLI ---
+TOKEN=$("$WAYMARK" --db "$DB" user token admin)
+VTOKEN=$("$WAYMARK" --db "$DB" user token vic)
+A=/api/projects/demo-clinical-app
+api() {
+	m=$1 p=$2
+	shift 2
+	status=$(curl -s -X "$m" -o "$OUT" -D "$HDR" -w '%{http_code}' \
+		-H "Authorization: Bearer ${AS:-$TOKEN}" "$@" "$BASE$p")
+}
+J='Content-Type: application/json'
+api GET "$A/coverage?from=2024-01-01&to=2025-12-31"
+"$WAYMARK" --db "$DB" coverage demo-clinical-app --from 2024-01-01 \
+	--to 2025-12-31 --json | tr -d ' \n' >"$TMP/cli.json"
+if [ "$(tr -d ' \n' <"$OUT")" = "$(cat "$TMP/cli.json")" ]; then
+	pass "api: coverage as the CLI gives it"
+else fail "api: coverage as the CLI gives it"; fi
+api GET "$A/coverage?to=2025-13-01"
+expect_status 400 "api: coverage with a bad day"
+api GET "$A/coverage?every=day"
+expect_status 400 "api: coverage with a bad step"
+api POST "$A/settings" -H "$J" --data-binary '{"name": "X"}'
+expect_status 422 "api: a setting without a type"
+expect_out 'type: required' "api: says the type is required"
+api POST "$A/settings" -H "$J" --data-binary '{"name": "X", "type": "team", "colour": 3}'
+expect_status 422 "api: an unknown key"
+expect_out 'colour: not a field of a setting' "api: names the unknown key"
+api POST "$A/settings" -H "$J" --data-binary '{"name": 5, "type": "team"}'
+expect_status 422 "api: a name that is not a string"
+api POST "$A/settings" -H "$J" --data-binary 'not json'
+expect_status 400 "api: a body that is not JSON"
+api POST "$A/settings" -H "$J" --data-binary '{"name": "Y", "type": "team", "parent": "Nowhere"}'
+expect_status 422 "api: an unknown parent"
+AS=$VTOKEN api POST "$A/settings" -H "$J" --data-binary '{"name": "V", "type": "team"}'
+expect_status 403 "api: a viewer cannot add a setting"
+AS=$VTOKEN api GET "$A/settings"
+expect_status 200 "api: a viewer reads the registry"
+api PUT "$A/settings/999999/milestones/live" -H "$J" --data-binary '{"date": "2025-01-01"}'
+expect_status 404 "api: milestone of an unknown setting"
+api PUT "$A/settings/$GEN/milestones/nope" -H "$J" --data-binary '{"date": "2025-01-01"}'
+expect_status 404 "api: an unknown milestone"
+api PUT "$A/settings/$GEN/milestones/live" -H "$J" --data-binary '{"date": "2999-01-01"}'
+expect_status 422 "api: a day after today"
+api PUT "$A/settings/$GEN/milestones/live" -H "$J" --data-binary '{"day": "2025-01-01"}'
+expect_status 422 "api: a body without date"
+AS=$VTOKEN api PUT "$A/settings/$GEN/milestones/live" -H "$J" --data-binary '{"date": "2025-01-01"}'
+expect_status 403 "api: a viewer cannot record a milestone"
+# with a session instead of a token, a change needs the X-CSRF-Token header
+http POST "$A/settings" -H "$J" --data-binary '{"name": "Z", "type": "team"}'
+expect_status 403 "api: a session without the anti-forgery header is refused"
+
 stop_server
 done_testing
