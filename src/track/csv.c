@@ -271,7 +271,7 @@ int settings_parse_csv(const char *file, const char *data, size_t len,
 	for (size_t i = 0; i < R.n; i++) {
 		struct setting *s = &out->v[i];
 		setting_init(s);
-		memcpy(&out->pos[i * 4], R.rows[i].pos, sizeof(R.rows[i].pos));
+		memcpy(&out->pos[i * 4], R.rows[i].pos, 4 * sizeof(*out->pos));
 		for (size_t c = 0; c < 4; c++) {
 			if (!R.rows[i].f[c] || R.rows[i].bad)
 				continue;
