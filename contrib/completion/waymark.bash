@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -39,8 +39,9 @@ _waymark()
 	action) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list show" -- "$cur")) ;;
 	user) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list passwd rm token grant" -- "$cur")) ;;
 	serve) COMPREPLY=($(compgen -W "--demo --listen --port --config --threads --max-body --max-fields --connections --timeout --session-hours --secure-cookies --access-log --public-url" -- "$cur")) ;;
-	setting) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list import" -- "$cur")) || COMPREPLY=($(compgen -W "--name --type --parent --it-system --json" -- "$cur")) ;;
-	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list set import" -- "$cur")) ;;
+	setting) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add edit rm show list import tool" -- "$cur")) || COMPREPLY=($(compgen -W "--name --type --parent --it-system --json" -- "$cur")) ;;
+	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list add rename move rm set import" -- "$cur")) || COMPREPLY=($(compgen -W "--after --first --force --json" -- "$cur")) ;;
+	usage) [[ -z $sub ]] && COMPREPLY=($(compgen -W "import --metric --json" -- "$cur")) || COMPREPLY=($(compgen -W "--metric --json" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;
 	gate) COMPREPLY=($(compgen -W "vision strategy business-case procurement implement optimise --json" -- "$cur")) ;;

@@ -246,3 +246,12 @@ int cli_import_verdict(const struct diags *d, int parse_rc, bool skip_bad)
 	      "; fix them, or use --skip-bad to import the good records" : "");
 	return EXIT_BADINPUT;
 }
+
+int cli_track_result(struct store *st, int rc, const struct strbuf *err)
+{
+	if (rc == -1)
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	if (rc)
+		error("%s", err->buf);
+	return rc == STORE_NOTFOUND ? EXIT_NOTFOUND : rc ? EXIT_BADINPUT : 0;
+}

@@ -46,6 +46,7 @@ int cmd_user(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
 int cmd_milestone(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_usage(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);
@@ -101,6 +102,13 @@ struct plan;
 /* Load round (0: latest), the checkpoints and the road map; exits on error. */
 void cli_load_plan(struct store *st, const struct project *p, long round,
 		   struct assessment *a, struct plan *pl);
+
+/*
+ * The exit status for a result of the tracking functions (track.h):
+ * 0; EXIT_BADINPUT or EXIT_NOTFOUND after printing err; a store failure
+ * exits 5.
+ */
+int cli_track_result(struct store *st, int rc, const struct strbuf *err);
 
 /* Print v as indented JSON on stdout, then release it. */
 void cli_print_json(json_t *v);

@@ -169,22 +169,38 @@ const struct cmd commands[] = {
 	{ "setting", cmd_setting, "the settings that must take part in a rollout",
 	  "usage: waymark setting add PROJECT --name NAME --type TYPE [--parent P]\n"
 	  "                           [--it-system S]\n"
+	  "       waymark setting edit PROJECT NAME [--name NAME] [--type TYPE]\n"
+	  "                           [--parent P] [--it-system S]\n"
+	  "       waymark setting rm PROJECT NAME\n"
+	  "       waymark setting show PROJECT NAME [--json]\n"
 	  "       waymark setting list PROJECT [--json]\n"
 	  "       waymark setting import PROJECT FILE.csv\n"
+	  "       waymark setting tool add|rm PROJECT NAME TOOL\n"
 	  "\n"
 	  "A setting is an organisation, a site or a team that must take part;\n"
 	  "its name is unique in the project; --parent names another setting of\n"
 	  "the project (its organisation); --it-system the system it uses now.\n"
+	  "edit changes the fields given; renaming carries the setting's\n"
+	  "children along, and a parent may not lead back to the setting. rm\n"
+	  "refuses a setting that is the parent of others. 'tool' records the\n"
+	  "other tools a setting uses (paper folders, another record...).\n"
 	  "The CSV file has a header naming name and type and any of parent and\n"
 	  "it_system; a parent may be in the project or in the file. Any bad\n"
 	  "value stops the import with nothing imported.\n" },
 	{ "milestone", cmd_milestone, "the rollout's milestones and when settings reached them",
 	  "usage: waymark milestone list PROJECT [--json]\n"
+	  "       waymark milestone add PROJECT ID TITLE [--after ID]\n"
+	  "       waymark milestone rename PROJECT ID TITLE\n"
+	  "       waymark milestone move PROJECT ID --after ID|--first\n"
+	  "       waymark milestone rm PROJECT ID [--force]\n"
 	  "       waymark milestone set PROJECT SETTING MILESTONE DATE\n"
 	  "       waymark milestone import PROJECT FILE.csv\n"
 	  "\n"
 	  "list shows the project's milestones in order (by default engaged,\n"
-	  "isa-signed, configured, trained, live, routine-use). set records the\n"
+	  "isa-signed, configured, trained, live, routine-use). add puts a new\n"
+	  "one (ID: a to z, 0 to 9 and '-') at the end or after another; move\n"
+	  "changes its place. rm refuses a milestone settings have reached\n"
+	  "unless --force, which removes those records too. set records the\n"
 	  "day (YYYY-MM-DD, not after today) SETTING reached MILESTONE,\n"
 	  "replacing an earlier record. The CSV file has a header naming setting,\n"
 	  "milestone and date. Any bad value stops the import with nothing kept.\n" },
@@ -204,7 +220,18 @@ const struct cmd commands[] = {
 	  "\n"
 	  "The share is over the project's 'settings' figure when that is larger\n"
 	  "than the registry, else over the registry; by type, over the settings\n"
-	  "registered of that type.\n" },
+	  "registered of that type. The report ends with the stalled settings\n"
+	  "and the other tools in use, with how many settings use each.\n" },
+	{ "usage", cmd_usage, "depth of use: usage figures of settings by month",
+	  "usage: waymark usage PROJECT [--metric M] [--json]\n"
+	  "       waymark usage import PROJECT FILE.csv\n"
+	  "\n"
+	  "Per metric and month: the total over the settings reporting, how\n"
+	  "many report, and where they give how many were eligible, the share\n"
+	  "(their values over the eligible). The CSV file has a header naming\n"
+	  "setting, metric, month (YYYY-MM), value and optionally eligible; a\n"
+	  "figure replaces an earlier one of the same setting, metric and\n"
+	  "month. Any bad value stops the import with nothing kept.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

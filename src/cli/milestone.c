@@ -12,7 +12,8 @@
 #include "track/track.h"
 
 static const struct opt milestone_opts[] = {
-	{ "json", false },
+	{ "json", false }, { "after", true }, { "first", false },
+	{ "force", false },
 	{ NULL, false }
 };
 
@@ -134,10 +135,87 @@ static int ms_import(struct store *st, struct project *p, struct opts *o)
 	return rc;
 }
 
+static int ms_add(struct store *st, struct project *p, struct opts *o)
+{
+	struct strbuf err = STRBUF_INIT;
+	const char *after = opt_get(milestone_opts, o, "after");
+	int rc;
+
+	if (o->argc != 3)
+		return cli_usage_error("milestone", "'milestone add' takes a "
+				       "project, an id and a title");
+	rc = track_milestone_add(st, p->id, o->argv[1], o->argv[2], after, &err);
+	rc = cli_track_result(st, rc, &err);
+	if (!rc)
+		printf("added milestone '%s' to '%s'\n", o->argv[1], p->name);
+	sb_release(&err);
+	return rc;
+}
+
+static int ms_rename(struct store *st, struct project *p, struct opts *o)
+{
+	struct strbuf err = STRBUF_INIT;
+	int rc;
+
+	if (o->argc != 3)
+		return cli_usage_error("milestone", "'milestone rename' takes a "
+				       "project, an id and a title");
+	rc = track_milestone_rename(st, p->id, o->argv[1], o->argv[2], &err);
+	rc = cli_track_result(st, rc, &err);
+	if (!rc)
+		printf("renamed milestone '%s' of '%s'\n", o->argv[1], p->name);
+	sb_release(&err);
+	return rc;
+}
+
+static int ms_move(struct store *st, struct project *p, struct opts *o)
+{
+	struct strbuf err = STRBUF_INIT;
+	const char *after = opt_get(milestone_opts, o, "after");
+	bool first = opt_flag(milestone_opts, o, "first");
+	int rc;
+
+	if (o->argc != 2)
+		return cli_usage_error("milestone", "'milestone move' takes a "
+				       "project and an id");
+	if (!after == !first)
+		return cli_usage_error("milestone", "'milestone move' needs "
+				       "either --after ID or --first");
+	rc = track_milestone_move(st, p->id, o->argv[1], after, &err);
+	rc = cli_track_result(st, rc, &err);
+	if (!rc)
+		printf("moved milestone '%s' of '%s'\n", o->argv[1], p->name);
+	sb_release(&err);
+	return rc;
+}
+
+static int ms_rm(struct store *st, struct project *p, struct opts *o)
+{
+	struct strbuf err = STRBUF_INIT;
+	int64_t removed;
+	int rc;
+
+	if (o->argc != 2)
+		return cli_usage_error("milestone", "'milestone rm' takes a "
+				       "project and an id");
+	rc = track_milestone_remove(st, p->id, o->argv[1],
+				    opt_flag(milestone_opts, o, "force"),
+				    &removed, &err);
+	rc = cli_track_result(st, rc, &err);
+	if (!rc)
+		printf("removed milestone '%s' from '%s' (with %lld record%s of "
+		       "it being reached)\n", o->argv[1], p->name,
+		       (long long)removed, removed == 1 ? "" : "s");
+	sb_release(&err);
+	return rc;
+}
+
 int cmd_milestone(int argc, char **argv)
 {
 	static const struct project_action actions[] = {
 		{ "list", ms_list }, { "set", ms_set }, { "import", ms_import },
+		{ "add", ms_add }, { "rename", ms_rename }, { "move", ms_move },
+		{ "rm", ms_rm },
 	};
 
 	return cli_project_action("milestone", argc, argv, milestone_opts,

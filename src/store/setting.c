@@ -297,3 +297,231 @@ int store_setting_tools(struct store *st, int64_t project, int64_t setting,
 	db_finalize(q);
 	return rc == DB_DONE ? 0 : store_fail(st, "cannot list tools");
 }
+
+/* --- editing the registry --- */
+
+int store_setting_by_id(struct store *st, int64_t project, int64_t id,
+			struct setting *s)
+{
+	struct db_stmt *q;
+	int rc;
+
+	if (db_query(st->db, &q, "SELECT " SETTING_COLS " FROM setting WHERE "
+		     "project_id = ? AND id = ?", "ii", project, id))
+		return store_fail(st, "cannot read the setting");
+	rc = db_step(q);
+	if (rc == DB_ROW)
+		from_row(q, s);
+	db_finalize(q);
+	if (rc == DB_ERROR)
+		return store_fail(st, "cannot read the setting");
+	return rc == DB_ROW ? 0 : STORE_NOTFOUND;
+}
+
+int store_setting_update(struct store *st, const struct setting *s,
+			 const char *old_name)
+{
+	if (db_run(st->db, "UPDATE setting SET name = ?, type = ?, parent = ?, "
+		   "it_system = ? WHERE id = ? AND project_id = ?", "ssssii",
+		   s->name, s->type, s->parent, s->it_system, s->id, s->project))
+		return store_write_failed(st, "cannot save the setting");
+	if (!db_changes(st->db))
+		return STORE_NOTFOUND;
+	if (strcmp(old_name, s->name) &&
+	    db_run(st->db, "UPDATE setting SET parent = ? WHERE project_id = ? "
+		   "AND parent = ?", "sis", s->name, s->project, old_name))
+		return store_fail(st, "cannot rename the setting's children");
+	return store_project_touch(st, s->project);
+}
+
+int store_setting_delete(struct store *st, int64_t project, int64_t id)
+{
+	if (db_run(st->db, "DELETE FROM setting WHERE id = ? AND project_id = ?",
+		   "ii", id, project))
+		return store_fail(st, "cannot delete the setting");
+	if (!db_changes(st->db))
+		return STORE_NOTFOUND;
+	return store_project_touch(st, project);
+}
+
+int store_project_tools(struct store *st, int64_t project,
+			struct setting_tool **v, size_t *n)
+{
+	struct db_stmt *q;
+	size_t alloc = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (db_query(st->db, &q, "SELECT t.setting_id, t.tool FROM setting_tool "
+		     "t JOIN setting s ON s.id = t.setting_id WHERE s.project_id "
+		     "= ? ORDER BY t.setting_id, t.tool", "i", project))
+		return store_fail(st, "cannot list tools");
+	while ((rc = db_step(q)) == DB_ROW) {
+		XGROW(*v, alloc, *n + 1);
+		(*v)[*n].setting = db_int(q, 0);
+		(*v)[*n].tool = db_strdup(q, 1);
+		(*n)++;
+	}
+	db_finalize(q);
+	return rc == DB_DONE ? 0 : store_fail(st, "cannot list tools");
+}
+
+void store_project_tools_free(struct setting_tool *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].tool);
+	free(v);
+}
+
+int store_milestone_days(struct store *st, int64_t project,
+			 int (*fn)(void *ctx, int64_t setting,
+				   const char *milestone, const char *day),
+			 void *ctx)
+{
+	struct db_stmt *q;
+	int rc;
+
+	if (db_query(st->db, &q, "SELECT setting_id, milestone, reached FROM "
+		     "milestone_event WHERE project_id = ?", "i", project))
+		return store_fail(st, "cannot read milestones reached");
+	while ((rc = db_step(q)) == DB_ROW)
+		if (fn(ctx, db_int(q, 0), db_text(q, 1), db_text(q, 2)))
+			break;
+	db_finalize(q);
+	return rc == DB_ROW || rc == DB_DONE ? 0 :
+	       store_fail(st, "cannot read milestones reached");
+}
+
+/* --- the milestones' list --- */
+
+/* Write positions 1, 2, ... in the order of ids. */
+static int renumber(struct store *st, int64_t project, char *const *ids,
+		    size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (db_run(st->db, "UPDATE milestone SET position = ? WHERE "
+			   "project_id = ? AND id = ?", "iis", (int64_t)i + 1,
+			   project, ids[i]))
+			return store_fail(st, "cannot order the milestones");
+	return 0;
+}
+
+/*
+ * Put id just after 'after' (NULL: first) in the project's stored list,
+ * and renumber. STORE_NOTFOUND if id or after is not in the list.
+ */
+static int place(struct store *st, int64_t project, const char *id,
+		 const char *after)
+{
+	struct group *v;
+	char **ids;
+	size_t n, k = 0, from = SIZE_MAX, to = 0;
+	int rc = 0;
+
+	if (store_milestones(st, project, &v, &n))
+		return -1;
+	ids = xcalloc(n + 1, sizeof(*ids));
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].id, id))
+			from = i;
+	if (from == SIZE_MAX)
+		rc = STORE_NOTFOUND;
+	if (after && !rc) {
+		size_t i;
+		for (i = 0; i < n && strcmp(v[i].id, after); i++)
+			;
+		if (i == n || i == from)
+			rc = STORE_NOTFOUND;
+		to = i + 1;
+	}
+	if (!rc) {
+		/* the list without id, with id inserted where 'after' was */
+		for (size_t i = 0; i <= n; i++) {
+			if (i == to)
+				ids[k++] = v[from].id;
+			if (i < n && i != from)
+				ids[k++] = v[i].id;
+		}
+		rc = renumber(st, project, ids, n);
+	}
+	free(ids);
+	store_groups_free(v, n);
+	return rc;
+}
+
+int store_milestone_add(struct store *st, int64_t project, const char *id,
+			const char *title, const char *after)
+{
+	struct group *v;
+	size_t n;
+	int rc;
+
+	if (milestones_ensure(st, project) ||
+	    store_milestones(st, project, &v, &n))
+		return -1;
+	store_groups_free(v, n);
+	if (db_run(st->db, "INSERT INTO milestone (project_id, id, title, "
+		   "position) VALUES (?, ?, ?, ?)", "issi", project, id, title,
+		   (int64_t)n + 1))
+		return store_write_failed(st, "cannot add the milestone");
+	if (after && (rc = place(st, project, id, after)))
+		return rc;
+	return store_project_touch(st, project);
+}
+
+int store_milestone_rename(struct store *st, int64_t project, const char *id,
+			   const char *title)
+{
+	if (milestones_ensure(st, project))
+		return -1;
+	if (db_run(st->db, "UPDATE milestone SET title = ? WHERE project_id = ? "
+		   "AND id = ?", "sis", title, project, id))
+		return store_fail(st, "cannot rename the milestone");
+	if (!db_changes(st->db))
+		return STORE_NOTFOUND;
+	return store_project_touch(st, project);
+}
+
+int store_milestone_move(struct store *st, int64_t project, const char *id,
+			 const char *after)
+{
+	int rc;
+
+	if (milestones_ensure(st, project))
+		return -1;
+	if ((rc = place(st, project, id, after)))
+		return rc;
+	return store_project_touch(st, project);
+}
+
+int store_milestone_reached_count(struct store *st, int64_t project,
+				  const char *id, int64_t *n)
+{
+	struct db_stmt *q;
+	int rc;
+
+	*n = 0;
+	if (db_query(st->db, &q, "SELECT COUNT(*) FROM milestone_event WHERE "
+		     "project_id = ? AND milestone = ?", "is", project, id))
+		return store_fail(st, "cannot count milestones reached");
+	rc = db_step(q);
+	if (rc == DB_ROW)
+		*n = db_int(q, 0);
+	db_finalize(q);
+	return rc == DB_ROW ? 0 : store_fail(st, "cannot count milestones reached");
+}
+
+int store_milestone_remove(struct store *st, int64_t project, const char *id)
+{
+	if (milestones_ensure(st, project))
+		return -1;
+	if (db_run(st->db, "DELETE FROM milestone_event WHERE project_id = ? AND "
+		   "milestone = ?", "is", project, id) ||
+	    db_run(st->db, "DELETE FROM milestone WHERE project_id = ? AND "
+		   "id = ?", "is", project, id))
+		return store_fail(st, "cannot remove the milestone");
+	if (!db_changes(st->db))
+		return STORE_NOTFOUND;
+	return store_project_touch(st, project);
+}

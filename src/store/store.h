@@ -404,7 +404,88 @@ int store_setting_tool_remove(struct store *st, int64_t project,
 int store_setting_tools(struct store *st, int64_t project, int64_t setting,
 			char ***v, size_t *n);
 
+
+/* Find by id; STORE_NOTFOUND if the project has no such setting. */
+int store_setting_by_id(struct store *st, int64_t project, int64_t id,
+			struct setting *s);
+/*
+ * Save s's name, type, parent and IT system (by s->id and s->project).
+ * When the name changes from old_name, settings whose parent was
+ * old_name follow the new name. The rules (no circle of parents, the
+ * parent exists) are the caller's (track.h). STORE_NOTFOUND,
+ * STORE_CONFLICT if the name is taken.
+ */
+int store_setting_update(struct store *st, const struct setting *s,
+			 const char *old_name);
+/*
+ * Delete a setting with the days it reached milestones, its tools and
+ * usage figures. STORE_NOTFOUND if the project has no such setting.
+ */
+int store_setting_delete(struct store *st, int64_t project, int64_t id);
+
+/* One tool of one setting. */
+struct setting_tool {
+	int64_t setting;
+	char *tool;
+};
+/* Every tool of the project's settings, by setting id then tool. */
+int store_project_tools(struct store *st, int64_t project,
+			struct setting_tool **v, size_t *n);
+void store_project_tools_free(struct setting_tool *v, size_t n);
+
+/*
+ * Call fn for every day a setting of the project reached a milestone, in
+ * no particular order (the fast path for reports: nothing is copied;
+ * the strings are valid during the call only). fn returns nonzero to
+ * stop. Returns 0 or -1.
+ */
+int store_milestone_days(struct store *st, int64_t project,
+			 int (*fn)(void *ctx, int64_t setting,
+				   const char *milestone, const char *day),
+			 void *ctx);
+
+/*
+ * Change the milestones' list (the defaults are stored first if the
+ * project has none yet). id and title are checked by the caller
+ * (track.h). add: at the end, or just after milestone 'after';
+ * STORE_CONFLICT if id is taken. move: just after 'after', or first if
+ * after is NULL. STORE_NOTFOUND if id or after is not one of the
+ * project's milestones.
+ */
+int store_milestone_add(struct store *st, int64_t project, const char *id,
+			const char *title, const char *after);
+int store_milestone_rename(struct store *st, int64_t project, const char *id,
+			   const char *title);
+int store_milestone_move(struct store *st, int64_t project, const char *id,
+			 const char *after);
+/* How many settings reached milestone id. */
+int store_milestone_reached_count(struct store *st, int64_t project,
+				  const char *id, int64_t *n);
+/* Remove milestone id and every record of it being reached. */
+int store_milestone_remove(struct store *st, int64_t project, const char *id);
+
 /* --- usage figures (depth of use) --- */
+
+/*
+ * One figure of a setting for a month: value (>= 0) of metric, e.g.
+ * active users, out of eligible (> 0, NAN when not known).
+ */
+struct usage_figure {
+	int64_t setting;
+	char *metric;
+	char *month;		/* YYYY-MM */
+	double value, eligible;
+};
+/*
+ * Record n figures, each replacing an earlier one of the same setting,
+ * metric and month. STORE_NOTFOUND if a setting is not the project's.
+ */
+int store_usage_set(struct store *st, int64_t project,
+		    const struct usage_figure *v, size_t n);
+/* The project's figures (of metric only, unless NULL) by metric, month, setting. */
+int store_usage_figures(struct store *st, int64_t project, const char *metric,
+			struct usage_figure **v, size_t *n);
+void store_usage_figures_free(struct usage_figure *v, size_t n);
 
 /* --- barrier and enabler log --- */
 

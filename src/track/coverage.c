@@ -292,3 +292,84 @@ void track_stalled(const struct track_setting *v, size_t n,
 		(*out)[(*nout)++] = (struct stalled){ i, furthest, latest };
 	}
 }
+
+/* --- the report --- */
+
+/* Day from text s for parameter name, or fallback when s is NULL. */
+static int day_param(const char *name, const char *s, int32_t fallback,
+		     int32_t *day, struct strbuf *err)
+{
+	struct strbuf why = STRBUF_INIT;
+
+	*day = fallback;
+	if (!s || !track_date_parse(s, day, &why))
+		return 0;
+	sb_addf(err, "%s%s", name, why.buf);
+	sb_release(&why);
+	return TRACK_BAD;
+}
+
+int coverage_report_make(struct store *st, const struct project *p,
+			 const struct coverage_query *q,
+			 struct coverage_report *r, struct strbuf *err)
+{
+	int32_t *dates;
+	size_t ndates;
+	long m;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	r->every = q->every ? q->every : "month";
+	r->weeks = q->weeks ? q->weeks : 8;
+	if (strcmp(r->every, "week") && strcmp(r->every, "month")) {
+		sb_addf(err, "every: '%s' is neither week nor month", r->every);
+		return TRACK_BAD;
+	}
+	if (r->weeks < 1 || r->weeks > 1000) {
+		sb_addf(err, "weeks: expected a whole number of weeks from 1 "
+			"to 1000");
+		return TRACK_BAD;
+	}
+	if (track_load(st, p->id, &r->t))
+		return -1;
+	m = track_milestone_index(&r->t, q->milestone ? q->milestone : "live");
+	if (!q->milestone && m < 0)
+		m = (long)r->t.nmilestones - 1;
+	if (m < 0) {
+		sb_addf(err, "milestone: the project has no milestone '%s'; see "
+			"'waymark milestone list %s'", q->milestone, p->name);
+		return STORE_NOTFOUND;
+	}
+	r->milestone = (size_t)m;
+	if ((rc = day_param("to: ", q->to, q->today, &r->to, err)) ||
+	    (rc = day_param("from: ", q->from, r->t.first != TRACK_NEVER &&
+			    r->t.first < r->to ? r->t.first : r->to, &r->from,
+			    err)))
+		return rc;
+	if (r->from > r->to) {
+		sb_addf(err, "from: the first day is after the last (to)");
+		return TRACK_BAD;
+	}
+	if ((int64_t)r->to - r->from > 366 * 100) {
+		sb_addf(err, "from: the first and last days are more than 100 "
+			"years apart");
+		return TRACK_BAD;
+	}
+	dates = track_dates(r->from, r->to, !strcmp(r->every, "month"), &ndates);
+	track_coverage(r->t.ts, r->t.n, r->t.nmilestones, r->milestone,
+		       p->settings, dates, ndates, &r->c);
+	free(dates);
+	track_stalled(r->t.ts, r->t.n, r->t.nmilestones, r->to, (int)r->weeks,
+		      &r->stalled, &r->nstalled, &r->not_started);
+	track_tool_counts(&r->t, &r->tools, &r->ntools);
+	return 0;
+}
+
+void coverage_report_release(struct coverage_report *r)
+{
+	free(r->stalled);
+	free(r->tools);
+	coverage_release(&r->c);
+	track_data_release(&r->t);
+	memset(r, 0, sizeof(*r));
+}

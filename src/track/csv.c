@@ -1,7 +1,10 @@
 /*
- * csv.c: settings and milestones reached, from CSV files, every value
- * checked against the file and the project before anything is kept.
+ * csv.c: settings, milestones reached and usage figures, from CSV files,
+ * every value checked against the file and the project before anything
+ * is kept.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +14,7 @@
 #include "lib/xalloc.h"
 #include "track.h"
 
-#define MAXCOLS 4
+#define MAXCOLS 5
 
 /* One data record as text, with where each column's field starts. */
 struct raw {
@@ -268,7 +271,7 @@ int settings_parse_csv(const char *file, const char *data, size_t len,
 	for (size_t i = 0; i < R.n; i++) {
 		struct setting *s = &out->v[i];
 		setting_init(s);
-		memcpy(&out->pos[i * 4], R.rows[i].pos, sizeof(R.rows[i].pos));
+		memcpy(&out->pos[i * 4], R.rows[i].pos, 4 * sizeof(*out->pos));
 		for (size_t c = 0; c < 4; c++) {
 			if (!R.rows[i].f[c] || R.rows[i].bad)
 				continue;
@@ -400,5 +403,183 @@ int milestones_parse_csv(const char *file, const char *data, size_t len,
 void milestone_rows_release(struct milestone_rows *rows)
 {
 	store_milestone_events_free(rows->v, rows->n);
+	memset(rows, 0, sizeof(*rows));
+}
+
+/* --- usage figures --- */
+
+static const char *const usage_columns[] = {
+	"setting", "metric", "month", "value", "eligible"
+};
+
+void track_month_format(int32_t day, char out[8])
+{
+	char d[11];
+
+	track_date_format(day, d);
+	memcpy(out, d, 7);
+	out[7] = '\0';
+}
+
+int track_month_parse(const char *s, struct strbuf *err)
+{
+	struct strbuf day = STRBUF_INIT, why = STRBUF_INIT;
+	int32_t d;
+	int rc = 0;
+
+	sb_addf(&day, "%s-01", s);
+	if (strlen(s) != 7 || track_date_parse(day.buf, &d, &why)) {
+		sb_addf(err, "'%s' is not a month written YYYY-MM", s);
+		rc = -1;
+	}
+	sb_release(&day);
+	sb_release(&why);
+	return rc;
+}
+
+/*
+ * A number from the whole of text s into *v: finite, and >= 0 (or > 0
+ * when positive). 0, or -1 with the reason in err naming field.
+ */
+static int number_parse(const char *field, const char *s, bool positive,
+			double *v, struct strbuf *err)
+{
+	char *end;
+
+	if (!*s || strspn(s, "0123456789.eE+-") != strlen(s)) {
+		sb_addf(err, "%s: '%s' is not a number", field, s);
+		return -1;
+	}
+	*v = strtod(s, &end);
+	if (*end || !isfinite(*v)) {
+		sb_addf(err, "%s: '%s' is not a number", field, s);
+		return -1;
+	}
+	if (positive ? *v <= 0 : *v < 0) {
+		sb_addf(err, "%s: %s must be %s", field, s, positive ?
+			"above 0" : "0 or more");
+		return -1;
+	}
+	return 0;
+}
+
+static int by_figure(const void *a, const void *b)
+{
+	const struct usage_figure *const *x = a, *const *y = b;
+	int c;
+
+	if ((*x)->setting != (*y)->setting)
+		return ((*x)->setting > (*y)->setting) -
+		       ((*x)->setting < (*y)->setting);
+	if ((c = strcmp((*x)->metric, (*y)->metric)) ||
+	    (c = strcmp((*x)->month, (*y)->month)))
+		return c;
+	return (*x > *y) - (*x < *y);
+}
+
+/* Check one record's fields into f; problems go to R's list. */
+static void usage_row(struct reader *R, size_t i,
+		      const struct setting *settings, size_t nsettings,
+		      const char *this_month, struct usage_figure *f)
+{
+	struct raw *w = &R->rows[i];
+	struct strbuf err = STRBUF_INIT;
+	long s;
+
+	f->metric = xstrdup(w->f[1] ? w->f[1] : "");
+	f->month = xstrdup(w->f[2] ? w->f[2] : "");
+	f->setting = -1;
+	f->eligible = NAN;
+	if (w->bad)
+		return;
+	if (!*w->f[0])
+		sb_addf(&err, "setting: must not be empty");
+	else if ((s = setting_find(settings, nsettings, w->f[0])) < 0)
+		sb_addf(&err, "setting: the project has no setting '%s'; see "
+			"'waymark setting list'", w->f[0]);
+	else
+		f->setting = settings[s].id;
+	if (err.len)
+		report(R, i, 0, &err);
+	if (check_text("metric", w->f[1], TRACK_METRIC_MAX, true, &err))
+		report(R, i, 1, &err);
+	else if (strpbrk(w->f[1], "\n\r\t")) {
+		sb_addf(&err, "metric: must be on one line, without tabs");
+		report(R, i, 1, &err);
+	}
+	if (track_month_parse(w->f[2], &err)) {
+		struct strbuf msg = STRBUF_INIT;
+		sb_addf(&msg, "month: %s", err.buf);
+		sb_reset(&err);
+		report(R, i, 2, &msg);
+		sb_release(&msg);
+	} else if (strcmp(w->f[2], this_month) > 0) {
+		sb_addf(&err, "month: '%s' is after this month", w->f[2]);
+		report(R, i, 2, &err);
+	}
+	if (number_parse("value", w->f[3], false, &f->value, &err))
+		report(R, i, 3, &err);
+	if (w->f[4] && *w->f[4]) {
+		if (number_parse("eligible", w->f[4], true, &f->eligible, &err)) {
+			report(R, i, 4, &err);
+		} else if (f->value > f->eligible) {
+			sb_addf(&err, "eligible: %s is below the value %s; the "
+				"value counts some of those eligible", w->f[4],
+				w->f[3]);
+			report(R, i, 4, &err);
+		}
+	}
+	sb_release(&err);
+}
+
+int usage_parse_csv(const char *file, const char *data, size_t len,
+		    const struct setting *settings, size_t nsettings,
+		    const char *this_month, struct usage_rows *out,
+		    struct diags *d)
+{
+	struct reader R = {
+		.file = file, .columns = usage_columns, .ncolumns = 5,
+		.nrequired = 4, .expected = "setting, metric, month, value and "
+		"eligible", .d = d,
+	};
+	struct strbuf err = STRBUF_INIT;
+	const struct usage_figure **order;
+	size_t m = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = read_rows(&R, data, len);
+	out->v = xcalloc(R.n ? R.n : 1, sizeof(*out->v));
+	out->n = R.n;
+	order = xcalloc(R.n ? R.n : 1, sizeof(*order));
+	for (size_t i = 0; i < R.n; i++) {
+		usage_row(&R, i, settings, nsettings, this_month, &out->v[i]);
+		if (out->v[i].setting >= 0 && !R.rows[i].bad)
+			order[m++] = &out->v[i];
+	}
+	qsort(order, m, sizeof(*order), by_figure);
+	for (size_t k = 1, start = 0; k < m; k++) {
+		size_t i = (size_t)(order[k] - out->v);
+		if (order[k]->setting != order[start]->setting ||
+		    strcmp(order[k]->metric, order[start]->metric) ||
+		    strcmp(order[k]->month, order[start]->month)) {
+			start = k;
+			continue;
+		}
+		sb_addf(&err, "month: %s of '%s' for this setting is given "
+			"already on line %d", order[k]->month, order[k]->metric,
+			R.rows[order[start] - out->v].pos[2].line);
+		report(&R, i, 2, &err);
+	}
+	free(order);
+	diags_sort(d);
+	rows_free(&R);
+	sb_release(&err);
+	return rc;
+}
+
+void usage_rows_release(struct usage_rows *rows)
+{
+	store_usage_figures_free(rows->v, rows->n);
 	memset(rows, 0, sizeof(*rows));
 }

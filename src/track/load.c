@@ -26,56 +26,122 @@ long track_milestone_index(const struct track_data *t, const char *id)
 	return -1;
 }
 
+/* What the reader of days needs while the store hands them over. */
+struct loader {
+	struct track_data *t;
+	struct by_id *ids;	/* settings by id */
+	int64_t last_id;	/* the previous row's setting, and its index */
+	long last_index;
+	struct strbuf err;
+};
+
+/* Find setting id among L's settings: its index, or -1. */
+static long index_of(struct loader *L, int64_t id)
+{
+	struct by_id key = { id, 0 }, *hit;
+
+	if (id == L->last_id)
+		return L->last_index;
+	hit = bsearch(&key, L->ids, L->t->n, sizeof(*L->ids), cmp_id);
+	L->last_id = id;
+	L->last_index = hit ? (long)hit->index : -1;
+	return L->last_index;
+}
+
+static int on_day(void *ctx, int64_t setting, const char *milestone,
+		  const char *date)
+{
+	struct loader *L = ctx;
+	struct track_data *t = L->t;
+	long i = index_of(L, setting), k;
+	int32_t day;
+
+	if (i < 0 || (k = track_milestone_index(t, milestone)) < 0)
+		return 0;
+	sb_reset(&L->err);
+	if (track_date_parse(date, &day, &L->err))
+		return 0;	/* the store keeps only checked days */
+	t->reached[(size_t)i * t->nmilestones + (size_t)k] = day;
+	if (t->first == TRACK_NEVER || day < t->first)
+		t->first = day;
+	if (t->last == TRACK_NEVER || day > t->last)
+		t->last = day;
+	return 0;
+}
+
+/* Index the tools by setting: tool_at[i] is where setting i's begin. */
+static void index_tools(struct track_data *t, const struct by_id *ids)
+{
+	size_t *count = xcalloc(t->n + 1, sizeof(*count));
+	struct setting_tool *sorted = xcalloc(t->ntools + 1, sizeof(*sorted));
+
+	t->tool_at = xcalloc(t->n + 1, sizeof(*t->tool_at));
+	for (size_t j = 0; j < t->ntools; j++) {
+		struct by_id key = { t->tools[j].setting, 0 };
+		const struct by_id *hit = bsearch(&key, ids, t->n, sizeof(*ids),
+						  cmp_id);
+		if (hit)
+			count[hit->index]++;
+	}
+	for (size_t i = 0; i < t->n; i++)
+		t->tool_at[i + 1] = t->tool_at[i] + count[i];
+	memset(count, 0, (t->n + 1) * sizeof(*count));
+	for (size_t j = 0; j < t->ntools; j++) {
+		struct by_id key = { t->tools[j].setting, 0 };
+		const struct by_id *hit = bsearch(&key, ids, t->n, sizeof(*ids),
+						  cmp_id);
+		if (hit) {
+			sorted[t->tool_at[hit->index] + count[hit->index]++] =
+				t->tools[j];
+		} else {
+			free(t->tools[j].tool);
+		}
+	}
+	free(t->tools);
+	t->tools = sorted;
+	t->ntools = t->tool_at[t->n];
+	free(count);
+}
+
 int track_load(struct store *st, int64_t project, struct track_data *t)
 {
-	struct milestone_event *ev;
-	struct by_id *ids;
-	struct strbuf err = STRBUF_INIT;
-	size_t nev, nm;
+	struct loader L = { .t = t, .last_id = -1, .err = STRBUF_INIT };
+	size_t nm;
+	int rc = -1;
 
 	memset(t, 0, sizeof(*t));
 	t->first = t->last = TRACK_NEVER;
 	if (store_settings(st, project, &t->settings, &t->n) ||
 	    store_milestones(st, project, &t->milestones, &t->nmilestones) ||
-	    store_milestone_events(st, project, &ev, &nev))
+	    store_project_tools(st, project, &t->tools, &t->ntools))
 		return -1;
 	nm = t->nmilestones;
 	t->reached = xcalloc(t->n * nm + 1, sizeof(*t->reached));
 	t->ts = xcalloc(t->n + 1, sizeof(*t->ts));
-	ids = xcalloc(t->n + 1, sizeof(*ids));
+	L.ids = xcalloc(t->n + 1, sizeof(*L.ids));
 	for (size_t i = 0; i < t->n; i++) {
 		for (size_t k = 0; k < nm; k++)
 			t->reached[i * nm + k] = TRACK_NEVER;
 		t->ts[i].type = setting_type_index(t->settings[i].type);
 		t->ts[i].reached = &t->reached[i * nm];
-		ids[i] = (struct by_id){ t->settings[i].id, i };
+		L.ids[i] = (struct by_id){ t->settings[i].id, i };
 	}
-	qsort(ids, t->n, sizeof(*ids), cmp_id);
-	for (size_t e = 0; e < nev; e++) {
-		struct by_id key = { ev[e].setting, 0 }, *hit;
-		long k = track_milestone_index(t, ev[e].milestone);
-		int32_t day;
-
-		hit = bsearch(&key, ids, t->n, sizeof(*ids), cmp_id);
-		sb_reset(&err);
-		if (!hit || k < 0 || track_date_parse(ev[e].date, &day, &err))
-			continue;	/* the store keeps only checked days */
-		t->reached[hit->index * nm + (size_t)k] = day;
-		if (t->first == TRACK_NEVER || day < t->first)
-			t->first = day;
-		if (t->last == TRACK_NEVER || day > t->last)
-			t->last = day;
+	qsort(L.ids, t->n, sizeof(*L.ids), cmp_id);
+	if (!store_milestone_days(st, project, on_day, &L)) {
+		index_tools(t, L.ids);
+		rc = 0;
 	}
-	free(ids);
-	sb_release(&err);
-	store_milestone_events_free(ev, nev);
-	return 0;
+	free(L.ids);
+	sb_release(&L.err);
+	return rc;
 }
 
 void track_data_release(struct track_data *t)
 {
 	store_settings_free(t->settings, t->n);
 	store_groups_free(t->milestones, t->nmilestones);
+	store_project_tools_free(t->tools, t->ntools);
+	free(t->tool_at);
 	free(t->reached);
 	free(t->ts);
 	memset(t, 0, sizeof(*t));

@@ -21,6 +21,7 @@
 #ifndef WM_TRACK_H
 #define WM_TRACK_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -174,11 +175,184 @@ struct track_data {
 	int32_t *reached;	/* [i * nmilestones + k], or TRACK_NEVER */
 	struct track_setting *ts;	/* one per setting, pointing into reached */
 	int32_t first, last;	/* earliest and latest day recorded, or TRACK_NEVER */
+	struct setting_tool *tools;	/* by setting id, then tool */
+	size_t ntools;
+	size_t *tool_at;	/* setting i's tools: tools[tool_at[i] .. tool_at[i + 1]] */
 };
 /* Load it all; 0, or -1 with the store's error. Release t either way. */
 int track_load(struct store *st, int64_t project, struct track_data *t);
 void track_data_release(struct track_data *t);
 /* Position of milestone id in t's list, or -1. */
 long track_milestone_index(const struct track_data *t, const char *id);
+
+/* --- editing the registry and the milestones --- */
+
+/*
+ * The domain functions below return 0; TRACK_BAD with the reason in err
+ * (naming the field or saying what to do); STORE_NOTFOUND when the
+ * setting or milestone named does not exist (err says which); or -1
+ * when the store failed (store_error).
+ */
+enum { TRACK_BAD = 3 };
+
+/* Longest milestone id, in bytes. */
+#define TRACK_ID_MAX 40
+/*
+ * A milestone id: 1 to TRACK_ID_MAX lower-case ASCII letters, digits and
+ * '-', starting with a letter. Returns 0, or -1 with the reason in err.
+ */
+int milestone_check_id(const char *id, struct strbuf *err);
+/* Add milestone id (title) at the end, or just after milestone 'after'. */
+int track_milestone_add(struct store *st, int64_t project, const char *id,
+			const char *title, const char *after,
+			struct strbuf *err);
+int track_milestone_rename(struct store *st, int64_t project, const char *id,
+			   const char *title, struct strbuf *err);
+/* Move milestone id just after 'after', or first if after is NULL. */
+int track_milestone_move(struct store *st, int64_t project, const char *id,
+			 const char *after, struct strbuf *err);
+/*
+ * Remove milestone id. Refused (TRACK_BAD) if settings reached it,
+ * unless force, which removes those records too (*removed says how
+ * many), or if it is the project's last milestone.
+ */
+int track_milestone_remove(struct store *st, int64_t project, const char *id,
+			   bool force, int64_t *removed, struct strbuf *err);
+
+/* Changes to a setting: a NULL field is left as it is. */
+struct setting_change {
+	const char *name, *type, *parent, *it_system;
+};
+/*
+ * Change setting id of project: each field through setting_set, then
+ * the registry's rules: the name not taken by another setting, the
+ * parent an existing setting other than itself, and no circle of
+ * parents. Renaming carries the setting's children along. On success
+ * *before and *after (if not NULL) get the setting as it was and is
+ * (release them); on failure they are zeroed.
+ */
+int track_setting_edit(struct store *st, int64_t project, int64_t id,
+		       const struct setting_change *c, struct setting *before,
+		       struct setting *after, struct strbuf *err);
+/*
+ * Check s, a new setting, against the registry (name free, parent
+ * there), then add it. As track_setting_edit.
+ */
+int track_setting_add(struct store *st, struct setting *s,
+		      struct strbuf *err);
+/*
+ * Delete setting id, refused (TRACK_BAD) while other settings name it
+ * as their parent. *gone (if not NULL) gets what was deleted.
+ */
+int track_setting_remove(struct store *st, int64_t project, int64_t id,
+			 struct setting *gone, struct strbuf *err);
+/* Check a tool's name (one line of text, at most TRACK_TEXT_MAX bytes). */
+int tool_check(const char *tool, struct strbuf *err);
+
+/* A tool and how many settings use it. */
+struct tool_count {
+	const char *tool;	/* points into the track_data */
+	size_t settings;
+};
+/* The tools in use, most used first, then by name. *out is allocated. */
+void track_tool_counts(const struct track_data *t, struct tool_count **out,
+		       size_t *n);
+
+/* --- the coverage report, as the CLI and the API give it --- */
+
+struct coverage_query {
+	const char *milestone;	/* NULL: live, or the last milestone */
+	const char *from, *to;	/* YYYY-MM-DD; NULL: first day recorded, today */
+	const char *every;	/* "week" or "month"; NULL: month */
+	long weeks;		/* stalled after; 0: 8 */
+	int32_t today;
+};
+struct coverage_report {
+	struct track_data t;
+	size_t milestone;	/* position in t.milestones */
+	const char *every;
+	int32_t from, to;
+	long weeks;
+	struct coverage c;
+	struct stalled *stalled;
+	size_t nstalled, not_started;
+	struct tool_count *tools;
+	size_t ntools;
+};
+/*
+ * Load and compute the report of project p for q. Returns 0; TRACK_BAD
+ * (a bad date, every or weeks) or STORE_NOTFOUND (no such milestone)
+ * with err naming the parameter; -1 if the store failed. Release rep
+ * whatever the result.
+ */
+int coverage_report_make(struct store *st, const struct project *p,
+			 const struct coverage_query *q,
+			 struct coverage_report *rep, struct strbuf *err);
+void coverage_report_release(struct coverage_report *rep);
+
+/* --- usage figures (depth of use) --- */
+
+/* Longest metric name, in bytes. */
+#define TRACK_METRIC_MAX 60
+/* Figures read from CSV (columns setting, metric, month, value, eligible). */
+struct usage_rows {
+	struct usage_figure *v;
+	size_t n;
+};
+/*
+ * Parse CSV with a header naming setting, metric, month and value
+ * (required) and eligible (optional), checking: the setting is one of
+ * settings (sorted by name); the metric a line of text; the month a real
+ * month written YYYY-MM and not after this_month; value a number >= 0;
+ * eligible empty or a number > 0 and not below value; no setting,
+ * metric and month given twice. Returns as settings_parse_csv.
+ */
+int usage_parse_csv(const char *file, const char *data, size_t len,
+		    const struct setting *settings, size_t nsettings,
+		    const char *this_month, struct usage_rows *rows,
+		    struct diags *d);
+void usage_rows_release(struct usage_rows *rows);
+/* The month of day as YYYY-MM (8 bytes). */
+void track_month_format(int32_t day, char out[8]);
+/* Check a month written YYYY-MM; 0, or -1 with the reason in err. */
+int track_month_parse(const char *s, struct strbuf *err);
+
+/* One metric in one month, over the settings reporting it. */
+struct usage_month {
+	const char *metric;	/* points into the figures given */
+	const char *month;
+	double total;		/* sum of values */
+	size_t settings;	/* settings reporting */
+	size_t with_eligible;	/* of those, how many gave eligible */
+	double eligible;	/* sum of eligible over those */
+	double share;		/* their values over eligible, or -1 */
+};
+/*
+ * Sum figures (sorted by metric then month, as store_usage_figures gives
+ * them) per metric and month. *out is allocated.
+ */
+void track_usage(const struct usage_figure *v, size_t n,
+		 struct usage_month **out, size_t *nout);
+
+/* --- JSON (docs/json.md) --- */
+
+/* Setting i of t with its milestones reached and its tools. */
+json_t *track_setting_json(const struct track_data *t, size_t i);
+/* A setting as stored (for the audit log). */
+json_t *setting_json(const struct setting *s);
+/* The report as 'waymark coverage --json' prints it. */
+json_t *coverage_json(const struct project *p, const struct coverage_report *r);
+/* The months as 'waymark usage --json' prints them. */
+json_t *usage_json(const struct project *p, const char *metric,
+		   const struct usage_month *v, size_t n);
+
+/* --- the demo project --- */
+
+/*
+ * Give the demo project a registry: a trust, its sites and teams with
+ * the days they reached milestones over 2024 and 2025, the tools some
+ * still use, and monthly usage figures. Fixed data. 0 or -1.
+ */
+int demo_track(struct store *st, int64_t project);
 
 #endif

@@ -45,6 +45,17 @@ int page_dashboard(struct req *r);
 /* page_roadmap.c */
 int page_roadmap(struct req *r);
 int page_checkpoint_save(struct req *r);
+/* page_rollout.c: coverage over time, stalled settings, depth of use */
+int page_rollout(struct req *r);
+/* page_registry.c: the settings registry */
+int page_registry(struct req *r);
+int page_registry_add(struct req *r);
+int page_registry_edit(struct req *r);
+int page_registry_save(struct req *r);
+int page_registry_delete(struct req *r);
+int page_registry_milestone(struct req *r);
+int page_registry_tool_add(struct req *r);
+int page_registry_tool_remove(struct req *r);
 /* page_evidence.c */
 int page_evidence(struct req *r);
 int page_element(struct req *r);
@@ -65,6 +76,10 @@ int api_links(struct req *r);
 int api_link_add(struct req *r);
 int api_checkpoint_set(struct req *r);
 int api_audit(struct req *r);
+int api_settings(struct req *r);
+int api_setting_add(struct req *r);
+int api_coverage(struct req *r);
+int api_setting_milestone(struct req *r);
 int api_kb_search(struct req *r);
 int api_kb_element(struct req *r);
 int api_survey(struct req *r);

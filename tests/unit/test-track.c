@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -415,6 +416,285 @@ static void test_store(void **state)
 	unlink(path);
 }
 
+/* The store's strings are not const; these are never written. */
+#define M(s) ((char *)(uintptr_t)(s))
+
+static void test_usage_by_hand(void **state)
+{
+	/* sorted by metric, month, as the store gives them */
+	struct usage_figure v[] = {
+		{ 1, M("active users"), M("2024-01"), 30, 40 },
+		{ 2, M("active users"), M("2024-01"), 10, NAN },
+		{ 3, M("active users"), M("2024-01"), 5, 10 },
+		{ 1, M("active users"), M("2024-02"), 0, 40 },
+		{ 1, M("records"), M("2024-01"), 7, NAN },
+	};
+	struct usage_month *m;
+	size_t n;
+
+	(void)state;
+	track_usage(v, 5, &m, &n);
+	assert_int_equal(n, 3);
+	/* January: 30 + 10 + 5 = 45 from 3; eligible 40 + 10 = 50 from 2;
+	 * share (30 + 5) / 50 = 0.7 */
+	assert_string_equal(m[0].month, "2024-01");
+	assert_true(fabs(m[0].total - 45) < EPS);
+	assert_int_equal(m[0].settings, 3);
+	assert_int_equal(m[0].with_eligible, 2);
+	assert_true(fabs(m[0].eligible - 50) < EPS);
+	assert_true(fabs(m[0].share - 0.7) < EPS);
+	/* February: 0 / 40 = 0, a share all the same */
+	assert_true(fabs(m[1].share - 0) < EPS);
+	/* records: no eligible, no share */
+	assert_string_equal(m[2].metric, "records");
+	assert_int_equal(m[2].with_eligible, 0);
+	assert_true(m[2].share < 0);
+	free(m);
+	track_usage(v, 0, &m, &n);
+	assert_int_equal(n, 0);
+	free(m);
+}
+
+static void test_usage_csv(void **state)
+{
+	const char good[] = "setting,metric,month,value,eligible\n"
+			    "Alpha,active users,2024-01,3,4\n"
+			    "Beta,active users,2024-01,3,\n";
+	const char bad[] = "month,setting,metric,value,eligible\n"
+			   "2024-13,Alpha,m,1,\n"	/* 2:1 month */
+			   "2024-01,Nope,m,1,\n"	/* 3:9 setting */
+			   "2024-01,Alpha,m,x,\n"	/* 4:17 value */
+			   "2024-01,Alpha,m,5,4\n"	/* 5:19 eligible; 5:1 twice */
+			   "2025-01,Alpha,m,1,\n"	/* 6:1 after this month */
+			   "2024-02,Beta,m,1,0\n"	/* 7:18 eligible 0 */
+			   "2024-02,Beta,m,1,\n";	/* 8:1 twice */
+	struct usage_rows rows;
+	struct diags d;
+
+	(void)state;
+	existing_init();
+	diags_init(&d);
+	assert_int_equal(usage_parse_csv("u.csv", good, strlen(good), existing,
+					 2, "2024-12", &rows, &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(rows.n, 2);
+	assert_int_equal(rows.v[0].setting, 11);
+	assert_true(fabs(rows.v[0].eligible - 4) < EPS);
+	assert_true(isnan(rows.v[1].eligible));
+	usage_rows_release(&rows);
+	assert_int_equal(usage_parse_csv("u.csv", bad, strlen(bad), existing,
+					 2, "2024-12", &rows, &d), 0);
+	assert_true(has(&d, 2, 1, "month: '2024-13' is not a month"));
+	assert_true(has(&d, 3, 9, "setting: the project has no setting 'Nope'"));
+	assert_true(has(&d, 4, 17, "value: 'x' is not a number"));
+	assert_true(has(&d, 5, 19, "eligible: 4 is below the value 5"));
+	assert_true(has(&d, 6, 1, "month: '2025-01' is after this month"));
+	assert_true(has(&d, 7, 18, "eligible: 0 must be above 0"));
+	assert_true(has(&d, 8, 1, "is given already on line 7"));
+	/* line 5 repeats line 4's setting, metric and month too */
+	assert_true(has(&d, 5, 1, "2024-01 of 'm' for this setting is given "
+			"already on line 4"));
+	assert_int_equal(d.n, 8);
+	usage_rows_release(&rows);
+	diags_release(&d);
+	for (int i = 0; i < 2; i++)
+		store_setting_release(&existing[i]);
+}
+
+static void test_milestone_ids(void **state)
+{
+	struct strbuf err = STRBUF_INIT;
+
+	(void)state;
+	assert_int_equal(milestone_check_id("go-live-2", &err), 0);
+	assert_int_equal(milestone_check_id("", &err), -1);
+	assert_int_equal(milestone_check_id("2go", &err), -1);
+	assert_int_equal(milestone_check_id("Go", &err), -1);
+	assert_int_equal(milestone_check_id("go live", &err), -1);
+	assert_int_equal(milestone_check_id("a-very-long-milestone-id-over-forty-chars",
+					    &err), -1);
+	sb_release(&err);
+}
+
+/* A setting named name, of type, under parent, added to project. */
+static int64_t add(struct store *st, int64_t project, const char *name,
+		   const char *type, const char *parent)
+{
+	struct strbuf err = STRBUF_INIT;
+	struct setting s;
+	int64_t id;
+
+	setting_init(&s);
+	s.project = project;
+	assert_int_equal(setting_set(&s, "name", name, &err), 0);
+	assert_int_equal(setting_set(&s, "type", type, &err), 0);
+	assert_int_equal(setting_set(&s, "parent", parent, &err), 0);
+	assert_int_equal(track_setting_add(st, &s, &err), 0);
+	id = s.id;
+	store_setting_release(&s);
+	sb_release(&err);
+	return id;
+}
+
+static void test_registry_rules(void **state)
+{
+	char path[] = "/tmp/waymark-registry-XXXXXX";
+	struct strbuf err = STRBUF_INIT;
+	struct store *st;
+	struct project p;
+	struct setting a, b, s;
+	struct group *ms;
+	struct track_data t;
+	struct tool_count *tc;
+	size_t n;
+	int64_t org, site, team, removed;
+	char *msg = NULL;
+	int fd = mkstemp(path);
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_open(path, &st, &msg), 0);
+	project_init(&p, "r");
+	assert_int_equal(store_project_add(st, &p), 0);
+	org = add(st, p.id, "Org", "organisation", "");
+	site = add(st, p.id, "Site", "site", "Org");
+	team = add(st, p.id, "Team", "team", "Site");
+
+	/* renaming the site carries the team along */
+	assert_int_equal(track_setting_edit(st, p.id, site, &(struct setting_change){
+		.name = "North site" }, &b, &a, &err), 0);
+	assert_string_equal(b.name, "Site");
+	assert_string_equal(a.name, "North site");
+	store_setting_release(&a);
+	store_setting_release(&b);
+	assert_int_equal(store_setting_by_id(st, p.id, team, &s), 0);
+	assert_string_equal(s.parent, "North site");
+	store_setting_release(&s);
+	/* Org under Team would go Org > Team > North site > Org */
+	sb_reset(&err);
+	assert_int_equal(track_setting_edit(st, p.id, org, &(struct setting_change){
+		.parent = "Team" }, NULL, NULL, &err), TRACK_BAD);
+	assert_non_null(strstr(err.buf, "circle"));
+	sb_reset(&err);
+	assert_int_equal(track_setting_edit(st, p.id, team, &(struct setting_change){
+		.name = "Org" }, NULL, NULL, &err), TRACK_BAD);
+	assert_non_null(strstr(err.buf, "name: the project has a setting 'Org'"));
+	sb_reset(&err);
+	assert_int_equal(track_setting_edit(st, p.id, 9999, &(struct setting_change){
+		.name = "X" }, NULL, NULL, &err), STORE_NOTFOUND);
+	/* a parent cannot go; a leaf can */
+	sb_reset(&err);
+	assert_int_equal(track_setting_remove(st, p.id, site, NULL, &err), TRACK_BAD);
+	assert_non_null(strstr(err.buf, "'North site' is the parent of 'Team'"));
+
+	/* tools: two settings use paper, one fax */
+	assert_int_equal(store_setting_tool_add(st, p.id, team, "paper"), 0);
+	assert_int_equal(store_setting_tool_add(st, p.id, site, "paper"), 0);
+	assert_int_equal(store_setting_tool_add(st, p.id, site, "fax"), 0);
+	assert_int_equal(track_load(st, p.id, &t), 0);
+	track_tool_counts(&t, &tc, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(tc[0].tool, "paper");
+	assert_int_equal(tc[0].settings, 2);
+	assert_string_equal(tc[1].tool, "fax");
+	assert_int_equal(tc[1].settings, 1);
+	free(tc);
+	/* North site (index 0 by name) has fax and paper */
+	assert_string_equal(t.settings[0].name, "North site");
+	assert_int_equal(t.tool_at[1] - t.tool_at[0], 2);
+	track_data_release(&t);
+
+	/* the milestones' list: add after trained, move, rename, remove */
+	sb_reset(&err);
+	assert_int_equal(track_milestone_add(st, p.id, "ready", "Ready",
+					     "trained", &err), 0);
+	assert_int_equal(track_milestone_add(st, p.id, "ready", "Again", NULL,
+					     &err), TRACK_BAD);
+	assert_int_equal(track_milestone_move(st, p.id, "live", NULL, &err), 0);
+	assert_int_equal(track_milestone_rename(st, p.id, "live", "Went live",
+						&err), 0);
+	assert_int_equal(store_milestones(st, p.id, &ms, &n), 0);
+	/* live, engaged, isa-signed, configured, trained, ready, routine-use */
+	assert_int_equal(n, 7);
+	assert_string_equal(ms[0].id, "live");
+	assert_string_equal(ms[0].title, "Went live");
+	assert_string_equal(ms[5].id, "ready");
+	assert_string_equal(ms[6].id, "routine-use");
+	store_groups_free(ms, n);
+	assert_int_equal(store_milestone_set(st, p.id, team, "ready",
+					     "2024-01-01"), 0);
+	sb_reset(&err);
+	assert_int_equal(track_milestone_remove(st, p.id, "ready", false,
+						&removed, &err), TRACK_BAD);
+	assert_int_equal(removed, 1);
+	assert_int_equal(track_milestone_remove(st, p.id, "ready", true,
+						&removed, &err), 0);
+	assert_int_equal(track_milestone_remove(st, p.id, "ready", true,
+						&removed, &err), STORE_NOTFOUND);
+	/* removing the leaf takes its tools along */
+	assert_int_equal(track_setting_remove(st, p.id, team, &s, &err), 0);
+	assert_string_equal(s.name, "Team");
+	store_setting_release(&s);
+	assert_int_equal(track_load(st, p.id, &t), 0);
+	assert_int_equal(t.n, 2);
+	assert_int_equal(t.ntools, 2);
+	track_data_release(&t);
+	sb_release(&err);
+	project_release(&p);
+	store_close(st);
+	unlink(path);
+}
+
+static void test_coverage_report_input(void **state)
+{
+	char path[] = "/tmp/waymark-report-XXXXXX";
+	struct strbuf err = STRBUF_INIT;
+	struct coverage_report r;
+	struct store *st;
+	struct project p;
+	char *msg = NULL;
+	int fd = mkstemp(path);
+	struct coverage_query q = { .today = 19723 };	/* 2024-01-01 */
+
+	(void)state;
+	close(fd);
+	unlink(path);
+	assert_int_equal(store_open(path, &st, &msg), 0);
+	project_init(&p, "q");
+	assert_int_equal(store_project_add(st, &p), 0);
+	/* no registry at all: one day, today, nothing reached */
+	assert_int_equal(coverage_report_make(st, &p, &q, &r, &err), 0);
+	assert_int_equal(r.c.npoints, 1);
+	assert_string_equal(r.every, "month");
+	coverage_report_release(&r);
+	q.every = "day";
+	assert_int_equal(coverage_report_make(st, &p, &q, &r, &err), TRACK_BAD);
+	coverage_report_release(&r);
+	q.every = NULL;
+	q.milestone = "nope";
+	sb_reset(&err);
+	assert_int_equal(coverage_report_make(st, &p, &q, &r, &err),
+			 STORE_NOTFOUND);
+	assert_non_null(strstr(err.buf, "milestone:"));
+	coverage_report_release(&r);
+	q.milestone = NULL;
+	q.from = "2024-02-01";	/* after today, the default 'to' */
+	sb_reset(&err);
+	assert_int_equal(coverage_report_make(st, &p, &q, &r, &err), TRACK_BAD);
+	assert_non_null(strstr(err.buf, "from:"));
+	coverage_report_release(&r);
+	q.from = "2024-02-30";
+	sb_reset(&err);
+	assert_int_equal(coverage_report_make(st, &p, &q, &r, &err), TRACK_BAD);
+	assert_non_null(strstr(err.buf, "from: '2024-02-30' is not a day"));
+	coverage_report_release(&r);
+	sb_release(&err);
+	project_release(&p);
+	store_close(st);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +706,11 @@ int main(void)
 		cmocka_unit_test(test_settings_csv),
 		cmocka_unit_test(test_milestones_csv),
 		cmocka_unit_test(test_store),
+		cmocka_unit_test(test_usage_by_hand),
+		cmocka_unit_test(test_usage_csv),
+		cmocka_unit_test(test_milestone_ids),
+		cmocka_unit_test(test_registry_rules),
+		cmocka_unit_test(test_coverage_report_input),
 	};
 	return cmocka_run_group_tests_name("track", tests, NULL, NULL);
 }
