@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage workaround"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -42,6 +42,7 @@ _waymark()
 	setting) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list import" -- "$cur")) || COMPREPLY=($(compgen -W "--name --type --parent --it-system --json" -- "$cur")) ;;
 	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list set import" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
+	workaround) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm import fix-first" -- "$cur")) || COMPREPLY=($(compgen -W "--description --harm --frequency --observed --reporter --kind --setting --status --min-risk --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;
 	gate) COMPREPLY=($(compgen -W "vision strategy business-case procurement implement optimise --json" -- "$cur")) ;;
 	kb)
