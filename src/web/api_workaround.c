@@ -153,8 +153,7 @@ out:
 	return rc;
 }
 
-/* The entry of the path's id, of this project only; -1 answered. */
-static int load(struct req *r, struct workaround *w)
+int workaround_from_path(struct req *r, struct workaround *w)
 {
 	int64_t id;
 	int rc;
@@ -173,7 +172,7 @@ int api_workaround_update(struct req *r)
 	struct strbuf entity = STRBUF_INIT;
 	struct workaround w;
 	json_t *before = NULL, *after;
-	int rc = load(r, &w);
+	int rc = workaround_from_path(r, &w);
 
 	if (rc)
 		goto out;
@@ -203,7 +202,7 @@ int api_workaround_delete(struct req *r)
 	struct strbuf entity = STRBUF_INIT;
 	struct workaround w;
 	json_t *before;
-	int rc = load(r, &w);
+	int rc = workaround_from_path(r, &w);
 
 	if (rc)
 		return rc;

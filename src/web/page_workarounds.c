@@ -441,21 +441,6 @@ out:
 	return rc;
 }
 
-/* Load the entry named by the path, of this project only. */
-static int load(struct req *r, struct workaround *w)
-{
-	int64_t id;
-	int rc;
-
-	memset(w, 0, sizeof(*w));
-	if (web_int(web_arg(r, 1), 1, INT64_MAX, &id))
-		return web_not_found(r);
-	rc = store_workaround_get(r->st, r->project.id, id, w);
-	if (rc == STORE_NOTFOUND)
-		return web_not_found(r);
-	return rc ? web_store_fail(r) : 0;
-}
-
 static int edit_page(struct req *r, const struct form *f,
 		     const struct workaround *w)
 {
@@ -491,7 +476,7 @@ int page_workaround_edit(struct req *r)
 {
 	struct form f = FORM_INIT;
 	struct workaround w;
-	int rc = load(r, &w);
+	int rc = workaround_from_path(r, &w);
 
 	if (!rc)
 		rc = edit_page(r, &f, &w);
@@ -505,7 +490,7 @@ int page_workaround_save(struct req *r)
 	struct workaround w;
 	struct strbuf entity = STRBUF_INIT;
 	json_t *before = NULL, *after;
-	int rc = load(r, &w);
+	int rc = workaround_from_path(r, &w);
 
 	if (rc)
 		goto out;
@@ -542,7 +527,7 @@ int page_workaround_delete(struct req *r)
 	struct workaround w;
 	struct strbuf entity = STRBUF_INIT;
 	json_t *before;
-	int rc = load(r, &w);
+	int rc = workaround_from_path(r, &w);
 
 	if (rc)
 		goto out;

@@ -76,6 +76,12 @@ int api_kb_element(struct req *r);
 int api_survey(struct req *r);
 int api_survey_submit(struct req *r);
 /* api_workaround.c */
+struct workaround;
+/*
+ * Load the entry whose id is the route's second segment, of r's project
+ * only (w zeroed first; release it). Returns 0, or -1 answered (404).
+ */
+int workaround_from_path(struct req *r, struct workaround *w);
 int api_workarounds(struct req *r);
 int api_workarounds_fix_first(struct req *r);
 int api_workaround_add(struct req *r);
