@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "survey/survey.h"
 #include "track/track.h"
+#include "track/workaround.h"
 
 #define DEMO_SEED 20221107u
 
@@ -221,6 +222,8 @@ int demo_create(const struct kb *kb, struct store *st, struct project *p)
 		rc = add_round(st, p->id, &s, slots, nslots, 2, &rng);
 	if (!rc)
 		rc = demo_track(st, p->id);
+	if (!rc)
+		rc = demo_workaround(st, p->id);
 	free(ids);
 	free(slots);
 	survey_release(&s);

@@ -491,6 +491,37 @@ void store_usage_figures_free(struct usage_figure *v, size_t n);
 
 /* --- workaround and mismatch log --- */
 
+/*
+ * Where staff work around the system, or where its picture and clinical
+ * reality diverge (docs/tracking.md): kind "workaround" or "mismatch",
+ * harm and frequency on the scales 1 to 5, status "open", "fixing",
+ * "fixed" or "accepted", the day it was observed (YYYY-MM-DD).
+ */
+struct workaround {
+	int64_t id, project;
+	char *kind, *description;
+	int64_t setting;	/* a setting of the project, or 0 for none */
+	char *setting_name;	/* read by get and list: its name, or "" */
+	int64_t harm, frequency;
+	char *status, *observed, *reporter;
+	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+};
+/*
+ * Insert w (id and stamps are set); STORE_NOTFOUND if w->setting is not
+ * 0 and not a setting of w->project. Get, list, update and delete work by
+ * project and id; update and delete return STORE_NOTFOUND when there is
+ * none (update also for a setting not of the project). The list is by id.
+ */
+int store_workaround_add(struct store *st, struct workaround *w);
+int store_workaround_get(struct store *st, int64_t project, int64_t id,
+			 struct workaround *w);
+int store_workarounds(struct store *st, int64_t project,
+		      struct workaround **v, size_t *n);
+int store_workaround_update(struct store *st, struct workaround *w);
+int store_workaround_delete(struct store *st, int64_t project, int64_t id);
+void store_workaround_release(struct workaround *w);
+void store_workarounds_free(struct workaround *v, size_t n);
+
 /* --- benefits and the cost model --- */
 
 #endif

@@ -17,6 +17,7 @@
 #include "kb/kb.h"
 #include "lib/html.h"
 #include "lib/jsonout.h"
+#include "api.h"
 #include "pages.h"
 #include "plan/plan.h"
 
@@ -50,8 +51,8 @@ static int send_text(struct req *r, int status, const char *s, size_t len)
 }
 
 /* Location: /api/projects/PROJECT[/what[/id]] of something just made. */
-static void location(struct req *r, const char *project, const char *what,
-		     int64_t id)
+void location(struct req *r, const char *project, const char *what,
+	      int64_t id)
 {
 	struct strbuf url = STRBUF_INIT;
 
@@ -66,7 +67,7 @@ static void location(struct req *r, const char *project, const char *what,
 /* --- reading the request --- */
 
 /* The body as a JSON object, or NULL after answering 400. */
-static json_t *body_object(struct req *r)
+json_t *body_object(struct req *r)
 {
 	if (r->json && json_is_object(r->json))
 		return r->json;
@@ -80,8 +81,8 @@ static json_t *body_object(struct req *r)
  * absent. Returns 0, or -1 after answering 400 (the value is not echoed:
  * a query need not be UTF-8).
  */
-static int query_int(struct req *r, const char *name, int64_t lo, int64_t hi,
-		     int64_t def, int64_t *v)
+int query_int(struct req *r, const char *name, int64_t lo, int64_t hi,
+	      int64_t def, int64_t *v)
 {
 	const char *s = web_query(r, name);
 
@@ -93,7 +94,7 @@ static int query_int(struct req *r, const char *name, int64_t lo, int64_t hi,
 }
 
 /* Start the next problem in err: problems are separated by "; ". */
-static struct strbuf *problem(struct strbuf *err)
+struct strbuf *problem(struct strbuf *err)
 {
 	if (err->len)
 		sb_adds(err, "; ");
@@ -153,9 +154,6 @@ static int value_text(const char *field, json_t *v, struct strbuf *out,
 	return -1;
 }
 
-typedef int (*field_fn)(void *obj, const char *field, const char *value,
-			struct strbuf *err);
-
 static int set_project(void *p, const char *field, const char *value,
 		       struct strbuf *err)
 {
@@ -174,9 +172,9 @@ static int set_stakeholder(void *s, const char *field, const char *value,
  * bad or unknown key is described in err by name. Returns the number of
  * problems.
  */
-static size_t apply_fields(json_t *body, const char *const *fields,
-			   const char *what, field_fn set, void *obj,
-			   struct strbuf *err)
+size_t apply_fields(json_t *body, const char *const *fields,
+		    const char *what, field_fn set, void *obj,
+		    struct strbuf *err)
 {
 	struct strbuf text = STRBUF_INIT, why = STRBUF_INIT;
 	const char *key;
@@ -213,7 +211,7 @@ static size_t apply_fields(json_t *body, const char *const *fields,
 }
 
 /* Fail 422 bad_field with the problems in err; releases err. */
-static int bad_fields(struct req *r, struct strbuf *err)
+int bad_fields(struct req *r, struct strbuf *err)
 {
 	web_fail(r, 422, "bad_field", "%s", err->buf);
 	sb_release(err);

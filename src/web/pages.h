@@ -59,6 +59,12 @@ int page_registry_tool_remove(struct req *r);
 /* page_evidence.c */
 int page_evidence(struct req *r);
 int page_element(struct req *r);
+/* page_workarounds.c: the workaround and mismatch log */
+int page_workarounds(struct req *r);
+int page_workaround_add(struct req *r);
+int page_workaround_edit(struct req *r);
+int page_workaround_save(struct req *r);
+int page_workaround_delete(struct req *r);
 /* page_survey.c: what a stakeholder sees through a link */
 int page_survey(struct req *r);
 int page_survey_submit(struct req *r);
@@ -84,5 +90,17 @@ int api_kb_search(struct req *r);
 int api_kb_element(struct req *r);
 int api_survey(struct req *r);
 int api_survey_submit(struct req *r);
+/* api_workaround.c */
+struct workaround;
+/*
+ * Load the entry whose id is the route's second segment, of r's project
+ * only (w zeroed first; release it). Returns 0, or -1 answered (404).
+ */
+int workaround_from_path(struct req *r, struct workaround *w);
+int api_workarounds(struct req *r);
+int api_workarounds_fix_first(struct req *r);
+int api_workaround_add(struct req *r);
+int api_workaround_update(struct req *r);
+int api_workaround_delete(struct req *r);
 
 #endif

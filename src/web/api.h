@@ -1,0 +1,40 @@
+/*
+ * api.h: what the JSON API's files share (defined in api_project.c):
+ * reading a body and the query, setting fields through a domain's rules,
+ * and answering with the problems found.
+ */
+#ifndef WM_API_H
+#define WM_API_H
+
+#include "web.h"
+
+/* The body as a JSON object, or NULL after answering 400. */
+json_t *body_object(struct req *r);
+/*
+ * Query parameter name as a whole number in [lo, hi], or def when it is
+ * absent. Returns 0, or -1 after answering 400.
+ */
+int query_int(struct req *r, const char *name, int64_t lo, int64_t hi,
+	      int64_t def, int64_t *v);
+/* Start the next problem in err: problems are separated by "; ". */
+struct strbuf *problem(struct strbuf *err);
+
+/* A domain's rule for one field: 0, or -1 with the reason in err. */
+typedef int (*field_fn)(void *obj, const char *field, const char *value,
+			struct strbuf *err);
+/*
+ * Set every key of body on obj through set. Keys are the field names of
+ * the rules (fields, NULL-terminated); '_' may stand for '-'. A string is
+ * taken as it is, a number written out. Each bad or unknown key is
+ * described in err by name. Returns the number of problems.
+ */
+size_t apply_fields(json_t *body, const char *const *fields,
+		    const char *what, field_fn set, void *obj,
+		    struct strbuf *err);
+/* Fail 422 bad_field with the problems in err; releases err. Returns -1. */
+int bad_fields(struct req *r, struct strbuf *err);
+/* Location: /api/projects/PROJECT[/what/id] of something just made. */
+void location(struct req *r, const char *project, const char *what,
+	      int64_t id);
+
+#endif
