@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage log"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -41,6 +41,7 @@ _waymark()
 	serve) COMPREPLY=($(compgen -W "--demo --listen --port --config --threads --max-body --max-fields --connections --timeout --session-hours --secure-cookies --access-log --public-url" -- "$cur")) ;;
 	setting) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list import" -- "$cur")) || COMPREPLY=($(compgen -W "--name --type --parent --it-system --json" -- "$cur")) ;;
 	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list set import" -- "$cur")) ;;
+	log) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm suggest import" -- "$cur")) || COMPREPLY=($(compgen -W "--date --reporter --text --kind --severity --status --setting --determinants --actions --json" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;
 	gate) COMPREPLY=($(compgen -W "vision strategy business-case procurement implement optimise --json" -- "$cur")) ;;

@@ -46,6 +46,7 @@ int cmd_user(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
 int cmd_milestone(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_log(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);

@@ -1,6 +1,7 @@
 /*
- * csv.c: settings and milestones reached, from CSV files, every value
- * checked against the file and the project before anything is kept.
+ * csv.c: settings, milestones reached and the barrier and enabler log,
+ * from CSV files, every value checked against the file and the project
+ * before anything is kept.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,9 +10,10 @@
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
+#include "log.h"
 #include "track.h"
 
-#define MAXCOLS 4
+#define MAXCOLS 9
 
 /* One data record as text, with where each column's field starts. */
 struct raw {
@@ -268,7 +270,7 @@ int settings_parse_csv(const char *file, const char *data, size_t len,
 	for (size_t i = 0; i < R.n; i++) {
 		struct setting *s = &out->v[i];
 		setting_init(s);
-		memcpy(&out->pos[i * 4], R.rows[i].pos, sizeof(R.rows[i].pos));
+		memcpy(&out->pos[i * 4], R.rows[i].pos, 4 * sizeof(*out->pos));
 		for (size_t c = 0; c < 4; c++) {
 			if (!R.rows[i].f[c] || R.rows[i].bad)
 				continue;
@@ -400,5 +402,64 @@ int milestones_parse_csv(const char *file, const char *data, size_t len,
 void milestone_rows_release(struct milestone_rows *rows)
 {
 	store_milestone_events_free(rows->v, rows->n);
+	memset(rows, 0, sizeof(*rows));
+}
+
+/* --- the barrier and enabler log --- */
+
+int observations_parse_csv(const struct kb *kb, const char *file,
+			   const char *data, size_t len,
+			   const struct setting *settings, size_t nsettings,
+			   int32_t today, struct observation_rows *out,
+			   struct diags *d)
+{
+	struct reader R = {
+		.file = file, .columns = log_fields, .ncolumns = LOG_NFIELDS,
+		.nrequired = 4, .expected = "date, reporter, text, kind, severity, "
+		"status, setting, determinants and actions", .d = d,
+	};
+	struct strbuf err = STRBUF_INIT;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = read_rows(&R, data, len);
+	out->v = xcalloc(R.n ? R.n : 1, sizeof(*out->v));
+	out->n = R.n;
+	for (size_t i = 0; i < R.n; i++) {
+		struct observation *o = &out->v[i];
+		const char *name;
+		long s;
+
+		observation_init(o);
+		if (R.rows[i].bad)
+			continue;
+		for (size_t c = 0; c < LOG_NFIELDS; c++) {
+			if (c == LOG_SETTING || !R.rows[i].f[c])
+				continue;
+			if (observation_set(kb, o, log_fields[c],
+					    R.rows[i].f[c], today, &err))
+				report(&R, i, c, &err);
+		}
+		name = R.rows[i].f[LOG_SETTING];
+		if (!name || !*name)
+			continue;
+		if ((s = setting_find(settings, nsettings, name)) < 0) {
+			sb_addf(&err, "setting: the project has no setting '%s'; "
+				"see 'waymark setting list'", name);
+			report(&R, i, LOG_SETTING, &err);
+		} else {
+			o->setting = settings[s].id;
+			o->setting_name = xstrdup(name);
+		}
+	}
+	diags_sort(d);
+	rows_free(&R);
+	sb_release(&err);
+	return rc;
+}
+
+void observation_rows_release(struct observation_rows *rows)
+{
+	store_observations_free(rows->v, rows->n);
 	memset(rows, 0, sizeof(*rows));
 }

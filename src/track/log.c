@@ -15,6 +15,10 @@
 #include "log.h"
 #include "track.h"
 
+const char *const log_fields[] = {
+	"date", "reporter", "text", "kind", "severity", "status", "setting",
+	"determinants", "actions", NULL
+};
 const char *const log_kinds[] = { "barrier", "enabler", "ambivalent", NULL };
 const char *const log_statuses[] = { "open", "in-hand", "closed", NULL };
 const char *const log_severity[] = {
@@ -204,6 +208,25 @@ int observation_check(const struct observation *o, struct strbuf *err)
 	else if (!*o->text)
 		sb_addf(err, "text: must be given");
 	return err->len ? -1 : 0;
+}
+
+int observation_apply(const struct kb *kb, struct store *st,
+		      struct observation *o, const char *const *values,
+		      int32_t today, struct strbuf *err)
+{
+	for (size_t f = 0; f < LOG_NFIELDS; f++) {
+		if (!values[f])
+			continue;
+		if (f == LOG_SETTING) {
+			int rc = observation_set_setting(st, o, values[f], err);
+			if (rc)
+				return rc;
+		} else if (observation_set(kb, o, log_fields[f], values[f], today,
+					   err)) {
+			return 1;
+		}
+	}
+	return observation_check(o, err) ? 1 : 0;
 }
 
 /* --- suggestions --- */

@@ -45,6 +45,16 @@ extern const char *const log_severity[];
 #define LOG_TEXT_MAX 4000	/* bytes of text */
 #define LOG_REPORTER_MAX 200
 
+/*
+ * The fields by name, in this order everywhere: options, form fields and
+ * CSV columns.
+ */
+enum {
+	LOG_DATE, LOG_REPORTER, LOG_TEXT, LOG_KIND, LOG_SEVERITY, LOG_STATUS,
+	LOG_SETTING, LOG_DETERMINANTS, LOG_ACTIONS, LOG_NFIELDS
+};
+extern const char *const log_fields[];
+
 /* A new observation: open, a barrier of severity 3, every text empty. */
 void observation_init(struct observation *o);
 /*
@@ -68,6 +78,15 @@ int observation_set_setting(struct store *st, struct observation *o,
  * text. Returns 0, or -1 with the first missing field named in err.
  */
 int observation_check(const struct observation *o, struct strbuf *err);
+/*
+ * Set each field whose value is not NULL (values[LOG_DATE] and so on),
+ * the setting by name through st, then check the whole. Returns 0; 1 if
+ * a value was bad (the reason in err, o partly changed); -1 if the
+ * store failed.
+ */
+int observation_apply(const struct kb *kb, struct store *st,
+		      struct observation *o, const char *const *values,
+		      int32_t today, struct strbuf *err);
 
 /* --- suggestions --- */
 
