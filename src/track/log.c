@@ -472,3 +472,85 @@ json_t *log_suggestions_json(const struct log_suggestion *v, size_t n)
 			strings_json(v[i].words, v[i].nwords)));
 	return a;
 }
+
+/* --- the demo project's log --- */
+
+struct demo_entry {
+	const char *date, *setting, *reporter, *kind;
+	int severity;
+	const char *status, *text;
+	const char *dets[3], *actions[3];
+};
+
+static const struct demo_entry demo_entries[] = {
+	{ "2025-02-11", "Ward 3", "Priya Shah, ward manager", "barrier", 4,
+	  "open", "Nurses on Ward 3 cannot be released for training on the "
+	  "app: the rota has no slack and bank cover was refused.",
+	  { "resourcing", "skills-training" },
+	  { "act.protected-clinical-time", "act.skills-plan" } },
+	{ "2025-03-05", "Emergency Department", "Dr Tom Reid, consultant",
+	  "ambivalent", 3, "in-hand", "Senior doctors in the emergency "
+	  "department like the instant alerts, but several say they interrupt "
+	  "handovers and want them switched off.",
+	  { "clinical-engagement", "user-centred-design" },
+	  { "act.fast-feedback" } },
+	{ "2025-04-16", "Ward 12", "IT service desk", "barrier", 3, "closed",
+	  "Wi-Fi drops in the side rooms of Ward 12, so the app times out "
+	  "when staff open results at the bedside. Access points added in May.",
+	  { "infrastructure" }, { "act.baseline-capability" } },
+	{ "2025-05-20", "Acute Medical Unit", "Sam Okafor, clinical champion",
+	  "enabler", 4, "open", "Two junior doctors on the Acute Medical Unit "
+	  "run ten-minute huddles showing colleagues the app; sign-ups on the "
+	  "unit doubled in a month.",
+	  { "clinical-engagement", "culture-motivation" },
+	  { "act.champions" } },
+	{ "2025-06-24", NULL, "Information governance lead", "barrier", 5,
+	  "open", "The data protection impact assessment for results on "
+	  "personal phones is not signed off; go-live on further wards waits "
+	  "for it.", { "devices-security", "information-governance" },
+	  { "act.check-ig-position" } },
+	{ "2025-09-09", "Emergency Department", "Dr Tom Reid, consultant",
+	  "barrier", 2, "in-hand", "Agency staff in the emergency department "
+	  "have no login for the app, so permanent staff pass results on by "
+	  "hand.", { "devices-security" }, { "act.identity-access" } },
+};
+
+static char **demo_list(const char *const *v, size_t *n)
+{
+	char **out = xcalloc(4, sizeof(*out));
+
+	for (*n = 0; *n < 3 && v[*n]; (*n)++)
+		out[*n] = xstrdup(v[*n]);
+	return out;
+}
+
+int demo_log(struct store *st, int64_t project)
+{
+	int rc = 0;
+
+	for (size_t i = 0; !rc && i < sizeof(demo_entries) /
+	     sizeof(*demo_entries); i++) {
+		const struct demo_entry *e = &demo_entries[i];
+		struct observation o;
+		struct setting s;
+
+		observation_init(&o);
+		o.project = project;
+		set_str(&o.observed, e->date);
+		set_str(&o.reporter, e->reporter);
+		set_str(&o.text, e->text);
+		set_str(&o.kind, e->kind);
+		set_str(&o.status, e->status);
+		o.severity = e->severity;
+		o.determinants = demo_list(e->dets, &o.ndeterminants);
+		o.actions = demo_list(e->actions, &o.nactions);
+		/* the setting only if the demo's registry has it */
+		if (e->setting && !store_setting_get(st, project, e->setting, &s)) {
+			o.setting = s.id;
+			store_setting_release(&s);
+		}
+		rc = store_observation_add(st, &o);
+		store_observation_release(&o);
+	}
+	return rc ? -1 : 0;
+}
