@@ -436,6 +436,10 @@ int observations_parse_csv(const struct kb *kb, const char *file,
 		for (size_t c = 0; c < LOG_NFIELDS; c++) {
 			if (c == LOG_SETTING || !R.rows[i].f[c])
 				continue;
+			/* an empty severity or status keeps the default */
+			if (!*R.rows[i].f[c] &&
+			    (c == LOG_SEVERITY || c == LOG_STATUS))
+				continue;
 			if (observation_set(kb, o, log_fields[c],
 					    R.rows[i].f[c], today, &err))
 				report(&R, i, c, &err);

@@ -119,7 +119,8 @@ struct observation_rows {
 /*
  * Parse CSV with a header naming date, reporter, text and kind
  * (required) and severity, status, setting, determinants and actions
- * (optional), each value checked as observation_set does and settings
+ * (optional; an empty severity or status keeps its default), each
+ * value checked as observation_set does and settings
  * against the project's (sorted by name, as store_settings gives
  * them). Each problem goes to d at file:line:column of its field, the
  * field named. rows is always filled (release it). Returns 0 if the
