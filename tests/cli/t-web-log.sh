@@ -179,5 +179,44 @@ as "$SJAR" login stan "stranger-password-1"
 as "$SJAR" http GET "$P/log"
 expect_status 404 "stranger: the project's log is not found"
 
+# --- the API: roles and bad input ---
+TOKEN=$("$WAYMARK" --db "$DB" user token admin)
+VTOKEN=$("$WAYMARK" --db "$DB" user token vic)
+api() {
+	m=$1 p=$2 t=$3
+	shift 3
+	status=$(curl -s -X "$m" -o "$OUT" -D "$HDR" -w '%{http_code}' \
+		-H "Authorization: Bearer $t" -H 'Content-Type: application/json' \
+		"$@" "$BASE/api/projects/demo-clinical-app$p")
+}
+api GET /log "$VTOKEN"
+expect_status 200 "api: a viewer reads the log"
+api POST /log "$VTOKEN" --data-binary '{"reporter": "V", "text": "T"}'
+expect_status 403 "api: a viewer cannot add"
+api PUT /log/1 "$VTOKEN" --data-binary '{"status": "closed"}'
+expect_status 403 "api: a viewer cannot change"
+api DELETE /log/1 "$VTOKEN"
+expect_status 403 "api: a viewer cannot delete"
+api GET '/log?status=shut' "$TOKEN"
+expect_status 400 "api: a bad filter"
+api POST /log "$TOKEN" --data-binary '{"reporter": "A", "text": "T", "colour": "red"}'
+expect_status 422 "api: an unknown key"
+expect_out "colour: not a field of a log entry" "api: the unknown key named"
+api POST /log "$TOKEN" --data-binary '{"reporter": "A", "text": "T", "determinants": [1]}'
+expect_status 422 "api: ids must be strings"
+expect_out "determinants: expected a list of ids" "api: the bad list named"
+api POST /log "$TOKEN" --data-binary '{"reporter": "A"}'
+expect_status 422 "api: text required"
+expect_out "text: must be given" "api: the missing text named"
+api POST /log "$TOKEN" --data-binary '[1]'
+expect_status 400 "api: not an object"
+api PUT /log/999 "$TOKEN" --data-binary '{"status": "closed"}'
+expect_status 404 "api: an unknown entry"
+api PUT /log/1 "$TOKEN" --data-binary '{"status": "in-hand", "setting": null}'
+expect_status 200 "api: a change"
+expect_out '"status":"in-hand"' "api: the change answered"
+run --db "$DB" log show demo-clinical-app 1 --json
+expect_out '"status": "in-hand"' "api: the change kept"
+
 stop_server
 done_testing
