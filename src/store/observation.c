@@ -217,7 +217,8 @@ int store_observations(struct store *st, int64_t project, const char *status,
 		return rc != DB_DONE ? store_fail(st, "cannot list observations")
 				     : -1;
 	}
-	qsort(*v, *n, sizeof(**v), cmp_newest);
+	if (*n)
+		qsort(*v, *n, sizeof(**v), cmp_newest);
 	return 0;
 }
 

@@ -91,7 +91,8 @@ static int parse_ids(const struct kb *kb, const char *field, const char *value,
 		XGROW(v, alloc, n + 1);
 		v[n++] = id;
 	}
-	qsort(v, n, sizeof(*v), cmp_str);
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_str);
 	for (size_t i = 1; i < n; i++)
 		if (!strcmp(v[i - 1], v[i])) {
 			sb_addf(err, "%s: '%s' is given twice", field, v[i]);
