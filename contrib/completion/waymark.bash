@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -42,6 +42,7 @@ _waymark()
 	setting) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add edit rm show list import tool" -- "$cur")) || COMPREPLY=($(compgen -W "--name --type --parent --it-system --json" -- "$cur")) ;;
 	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list add rename move rm set import" -- "$cur")) || COMPREPLY=($(compgen -W "--after --first --force --json" -- "$cur")) ;;
 	usage) [[ -z $sub ]] && COMPREPLY=($(compgen -W "import --metric --json" -- "$cur")) || COMPREPLY=($(compgen -W "--metric --json" -- "$cur")) ;;
+	log) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm suggest import" -- "$cur")) || COMPREPLY=($(compgen -W "--date --reporter --text --kind --severity --status --setting --determinants --actions --json" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
 	workaround) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm import fix-first" -- "$cur")) || COMPREPLY=($(compgen -W "--description --harm --frequency --observed --reporter --kind --setting --status --min-risk --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;

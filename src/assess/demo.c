@@ -16,6 +16,7 @@
 #include "survey/survey.h"
 #include "track/track.h"
 #include "track/workaround.h"
+#include "track/log.h"
 
 #define DEMO_SEED 20221107u
 
@@ -224,6 +225,8 @@ int demo_create(const struct kb *kb, struct store *st, struct project *p)
 		rc = demo_track(st, p->id);
 	if (!rc)
 		rc = demo_workaround(st, p->id);
+	if (!rc)
+		rc = demo_log(st, p->id);
 	free(ids);
 	free(slots);
 	survey_release(&s);

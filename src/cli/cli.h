@@ -48,6 +48,7 @@ int cmd_milestone(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
 int cmd_usage(int argc, char **argv);
 int cmd_workaround(int argc, char **argv);
+int cmd_log(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);

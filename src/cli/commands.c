@@ -267,6 +267,34 @@ const struct cmd commands[] = {
 	  "a header naming description, harm, frequency, observed and reporter,\n"
 	  "and any of kind, setting and status; any bad value or a repeated\n"
 	  "entry stops the import with nothing imported.\n" },
+	{ "log", cmd_log, "the barrier and enabler log of a deployment",
+	  "usage: waymark log add PROJECT TEXT --reporter NAME [FIELDS] [--json]\n"
+	  "       waymark log list PROJECT [--status S] [--kind K] [--json]\n"
+	  "       waymark log show PROJECT ID [--json]\n"
+	  "       waymark log edit PROJECT ID FIELDS [--json]\n"
+	  "       waymark log rm PROJECT ID\n"
+	  "       waymark log suggest PROJECT TEXT [--json]\n"
+	  "       waymark log import PROJECT FILE.csv\n"
+	  "\n"
+	  "fields:\n"
+	  "    --date DATE         the day it was seen, YYYY-MM-DD, not after today\n"
+	  "                        (default today)\n"
+	  "    --reporter NAME     who reported it\n"
+	  "    --text TEXT         what was seen\n"
+	  "    --kind K            barrier, enabler or ambivalent (default barrier)\n"
+	  "    --severity N        1 slight, 2 minor, 3 moderate (default), 4 major,\n"
+	  "                        5 critical: stops the rollout or risks patients\n"
+	  "    --status S          open (default), in-hand or closed\n"
+	  "    --setting NAME      a setting of the project ('' for none)\n"
+	  "    --determinants IDS  determinant ids ('waymark kb determinants'),\n"
+	  "                        separated by commas or spaces\n"
+	  "    --actions IDS       road-map action ids ('waymark action list')\n"
+	  "\n"
+	  "suggest ranks the determinants whose words the text shares, with the\n"
+	  "words that matched. Open and in-hand barriers and ambivalent entries\n"
+	  "raise their determinants' actions in the road map. The CSV file has a\n"
+	  "header naming date, reporter, text and kind and any of the other\n"
+	  "fields; any bad value stops the import with nothing imported.\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct kb;
@@ -31,17 +32,42 @@ struct strbuf;
 #define SEV_MIXED 2.0
 #define SEV_UNKNOWN 1.0
 #define SEV_ENABLER 0.5
+#define SEV_LOGGED_BASE 1.0	/* plus the logged observation's severity */
 #define W_MORE_TRIGGERS 0.5	/* each trigger after the strongest */
 #define W_FRAMEWORK 0.25	/* each distinct framework among the sources */
 #define DONE_FACTOR 0.25	/* an action whose checkpoint is done */
 
+/*
+ * A barrier or ambivalent observation of the barrier and enabler log
+ * that is open or in hand, on one of its determinants (an observation
+ * on three determinants gives three).
+ */
+struct plan_logged {
+	int64_t id;		/* the observation's */
+	const char *determinant;
+	const char *kind;	/* barrier or ambivalent */
+	int severity;		/* 1 to 5 */
+	const char *date;	/* YYYY-MM-DD */
+	const char *text;
+};
+
+struct observation;
+/*
+ * The log's barriers and ambivalences still open or in hand, one entry
+ * per determinant, pointing into obs (closed entries and enablers count
+ * for nothing). Returns the count; *out is allocated (free it).
+ */
+size_t plan_logged_from(const struct observation *obs, size_t nobs,
+			struct plan_logged **out);
+
 /* Why an action is in the road map. */
 struct trigger {
-	const char *state;	/* barrier, ambivalent, mixed, unknown, enabler, always */
+	const char *state;	/* barrier, ambivalent, mixed, unknown, enabler, always, logged */
 	const char *determinant;	/* NULL for a condition */
 	const char *title;	/* the determinant's title, or the condition's words */
 	double mean;		/* the determinant's mean; 0 if none */
 	double severity;
+	const struct plan_logged *logged;	/* for state logged, else NULL */
 };
 
 struct plan_item {
@@ -59,20 +85,25 @@ struct store;
 struct plan {
 	struct plan_item *items;	/* in road-map order */
 	size_t n;
+	struct plan_logged *logged;	/* the plan's copy of the log given */
+	size_t nlogged;
 };
 
 /*
  * The state of each determinant the assessment scored (a may be NULL or
  * have no round: every determinant is then unknown). done lists the
- * project's ticked checkpoints.
+ * project's ticked checkpoints; logged the log's open barriers and
+ * ambivalences (copied: the caller keeps its own).
  */
 int plan_build(const struct kb *kb, const struct project *p,
 	       const struct assessment *a, const struct checkpoint_done *done,
-	       size_t ndone, struct plan *out);
+	       size_t ndone, const struct plan_logged *logged, size_t nlogged,
+	       struct plan *out);
 void plan_release(struct plan *pl);
 /*
  * Load round (0: the latest) of project p's assessment into a and build
- * its road map into pl, with the ticked checkpoints from st. Returns 0;
+ * its road map into pl, with the ticked checkpoints and the open and
+ * in-hand barriers and ambivalences of the log from st. Returns 0;
  * STORE_NOTFOUND if round has no responses; -1 with the store's error.
  * On success release both.
  */

@@ -14,6 +14,11 @@ void plan_trigger_words(const struct trigger *t, struct strbuf *sb)
 {
 	if (!t->determinant)
 		sb_addf(sb, "condition: %s", t->title);
+	else if (t->logged)
+		sb_addf(sb, "logged %s: %s (log entry %lld of %s, severity %d "
+			"of 5: %s)", t->logged->kind, t->title,
+			(long long)t->logged->id, t->logged->date,
+			t->logged->severity, t->logged->text);
 	else if (!strcmp(t->state, "unknown"))
 		sb_addf(sb, "unknown: %s (no clear reading yet)", t->title);
 	else
@@ -33,6 +38,8 @@ static json_t *trigger_json(const struct trigger *t)
 	json_object_set_new(o, "mean", t->determinant && t->mean > 0 ?
 			    json_real(round(t->mean * 1000) / 1000) : json_null());
 	json_object_set_new(o, "reason", json_string(sb.buf));
+	if (t->logged)
+		json_object_set_new(o, "observation", json_integer(t->logged->id));
 	sb_release(&sb);
 	return o;
 }

@@ -137,10 +137,36 @@ static void add_trigger(struct plan_item *it, size_t *alloc,
 	it->triggers[it->ntriggers++] = t;
 }
 
+/*
+ * A logged barrier calls for the actions that answer barriers; a logged
+ * ambivalence for those that answer disagreement or barriers.
+ */
+static bool wants_logged(const struct kb_action *act, const char *kind)
+{
+	return wants(act, "barrier") ||
+	       (!strcmp(kind, "ambivalent") && wants(act, "ambivalent"));
+}
+
+/* Add a trigger for each entry of the plan's log on determinant det. */
+static void logged_triggers(const struct kb *kb, const struct kb_action *act,
+			    const char *det, const struct plan *pl,
+			    struct plan_item *it, size_t *alloc)
+{
+	const struct kb_determinant *d = kb_determinant(kb, det);
+
+	for (size_t k = 0; d && k < pl->nlogged; k++) {
+		const struct plan_logged *l = &pl->logged[k];
+		if (strcmp(l->determinant, det) || !wants_logged(act, l->kind))
+			continue;
+		add_trigger(it, alloc, (struct trigger){ "logged", d->id.s,
+			    d->title.s, 0, SEV_LOGGED_BASE + l->severity, l });
+	}
+}
+
 /* Collect why act applies to p; false if it does not. */
 static bool match(const struct kb *kb, const struct project *p,
 		  const struct kb_action *act, const struct det_state *ds,
-		  struct plan_item *it)
+		  const struct plan *pl, struct plan_item *it)
 {
 	size_t alloc = 0;
 	const char *why;
@@ -161,6 +187,7 @@ static bool match(const struct kb *kb, const struct project *p,
 				    SEV_CONDITION });
 	}
 	for (size_t i = 0; i < act->ndeterminants; i++) {
+		logged_triggers(kb, act, act->determinants[i].s, pl, it, &alloc);
 		for (size_t d = 0; d < kb->ndeterminants; d++) {
 			const struct det_state *s = &ds[d];
 			if (strcmp(s->id, act->determinants[i].s))
@@ -200,9 +227,16 @@ static int by_severity(const void *x, const void *y)
 {
 	const struct trigger *a = x, *b = y;
 
+	int c;
+
 	if (a->severity != b->severity)
 		return a->severity > b->severity ? -1 : 1;
-	return strcmp(a->title, b->title);
+	if ((c = strcmp(a->title, b->title)))
+		return c;
+	/* the survey's reading before the log's, then the log by entry */
+	if (!a->logged || !b->logged)
+		return (a->logged != NULL) - (b->logged != NULL);
+	return (a->logged->id > b->logged->id) - (a->logged->id < b->logged->id);
 }
 
 static void score(const struct kb *kb, struct plan_item *it,
@@ -280,18 +314,51 @@ static void order(struct plan *pl)
 	pl->items = out;
 }
 
+/* Longest piece of a logged observation's text quoted in a trigger. */
+#define LOGGED_QUOTE 60
+
+/* Copy the log into the plan, its text cut to a quote. */
+static void logged_copy(struct plan *pl, const struct plan_logged *v, size_t n)
+{
+	pl->logged = xcalloc(n + 1, sizeof(*pl->logged));
+	pl->nlogged = n;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(v[i].text);
+		char *text;
+
+		pl->logged[i] = v[i];
+		pl->logged[i].determinant = xstrdup(v[i].determinant);
+		pl->logged[i].kind = xstrdup(v[i].kind);
+		pl->logged[i].date = xstrdup(v[i].date);
+		if (len > LOGGED_QUOTE) {
+			/* cut at a character's start, and say so */
+			len = LOGGED_QUOTE;
+			while (len && ((unsigned char)v[i].text[len] & 0xc0) == 0x80)
+				len--;
+			text = xcalloc(len + 4, 1);
+			memcpy(text, v[i].text, len);
+			memcpy(text + len, "...", 3);
+		} else {
+			text = xstrdup(v[i].text);
+		}
+		pl->logged[i].text = text;
+	}
+}
+
 int plan_build(const struct kb *kb, const struct project *p,
 	       const struct assessment *a, const struct checkpoint_done *done,
-	       size_t ndone, struct plan *out)
+	       size_t ndone, const struct plan_logged *logged, size_t nlogged,
+	       struct plan *out)
 {
 	struct det_state *ds = xcalloc(kb->ndeterminants + 1, sizeof(*ds));
 	size_t alloc = 0;
 
 	memset(out, 0, sizeof(*out));
+	logged_copy(out, logged, nlogged);
 	det_states(kb, a, ds);
 	for (size_t i = 0; i < kb->nactions; i++) {
 		struct plan_item it;
-		if (!match(kb, p, &kb->actions[i], ds, &it)) {
+		if (!match(kb, p, &kb->actions[i], ds, out, &it)) {
 			free(it.triggers);
 			continue;
 		}
@@ -310,14 +377,43 @@ void plan_release(struct plan *pl)
 	for (size_t i = 0; i < pl->n; i++)
 		free(pl->items[i].triggers);
 	free(pl->items);
+	for (size_t i = 0; i < pl->nlogged; i++) {
+		free((char *)pl->logged[i].determinant);
+		free((char *)pl->logged[i].kind);
+		free((char *)pl->logged[i].date);
+		free((char *)pl->logged[i].text);
+	}
+	free(pl->logged);
 	memset(pl, 0, sizeof(*pl));
+}
+
+size_t plan_logged_from(const struct observation *obs, size_t nobs,
+			struct plan_logged **out)
+{
+	size_t n = 0, alloc = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < nobs; i++) {
+		const struct observation *o = &obs[i];
+		if (!strcmp(o->status, "closed") || !strcmp(o->kind, "enabler"))
+			continue;
+		for (size_t k = 0; k < o->ndeterminants; k++) {
+			XGROW(*out, alloc, n + 1);
+			(*out)[n++] = (struct plan_logged){ o->id,
+				o->determinants[k], o->kind, o->severity,
+				o->observed, o->text };
+		}
+	}
+	return n;
 }
 
 int plan_load(const struct kb *kb, struct store *st, const struct project *p,
 	      int64_t round, struct assessment *a, struct plan *pl)
 {
 	struct checkpoint_done *done;
-	size_t ndone;
+	struct observation *obs;
+	struct plan_logged *logged;
+	size_t ndone, nobs, nlogged;
 	int rc = assessment_load(kb, st, p, round, a);
 
 	if (rc)
@@ -326,7 +422,15 @@ int plan_load(const struct kb *kb, struct store *st, const struct project *p,
 		assessment_release(a);
 		return -1;
 	}
-	plan_build(kb, p, a, done, ndone, pl);
+	if (store_observations(st, p->id, NULL, NULL, &obs, &nobs)) {
+		store_checkpoints_free(done, ndone);
+		assessment_release(a);
+		return -1;
+	}
+	nlogged = plan_logged_from(obs, nobs, &logged);
+	plan_build(kb, p, a, done, ndone, logged, nlogged, pl);
+	free(logged);
+	store_observations_free(obs, nobs);
 	store_checkpoints_free(done, ndone);
 	return 0;
 }
@@ -344,7 +448,8 @@ size_t plan_still_open(const struct plan *pl, size_t step,
 			continue;
 		for (size_t t = 0; t < it->ntriggers; t++) {
 			if (strcmp(it->triggers[t].state, "barrier") &&
-			    strcmp(it->triggers[t].state, "ambivalent"))
+			    strcmp(it->triggers[t].state, "ambivalent") &&
+			    strcmp(it->triggers[t].state, "logged"))
 				continue;
 			XGROW(*out, alloc, n + 1);
 			(*out)[n++] = (struct plan_open){ it, &it->triggers[t] };

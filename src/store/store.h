@@ -489,6 +489,55 @@ void store_usage_figures_free(struct usage_figure *v, size_t n);
 
 /* --- barrier and enabler log --- */
 
+/*
+ * One observation made during the deployment: a barrier met, an enabler
+ * found, or something that helps some and hinders others (ambivalent).
+ * The store keeps what it is given; the rules for the fields (kinds,
+ * the severity scale, statuses, days, determinant and action ids) are
+ * in track/log.h.
+ */
+struct observation {
+	int64_t id, project;
+	char *observed;		/* YYYY-MM-DD */
+	char *reporter, *text;
+	char *kind;		/* barrier, enabler or ambivalent */
+	int severity;		/* 1 to 5 */
+	char *status;		/* open, in-hand or closed */
+	int64_t setting;	/* the setting's id, or 0 for none */
+	char *setting_name;	/* read back by the store; NULL for none */
+	char **determinants;	/* determinant ids, sorted */
+	size_t ndeterminants;
+	char **actions;		/* road-map action ids, sorted */
+	size_t nactions;
+	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+};
+/*
+ * Insert o with its determinants and actions (id, created and updated
+ * are set). STORE_NOTFOUND if o->setting is not a setting of the
+ * project.
+ */
+int store_observation_add(struct store *st, struct observation *o);
+/* Find by id within project (fills o; release it); STORE_NOTFOUND. */
+int store_observation_get(struct store *st, int64_t project, int64_t id,
+			  struct observation *o);
+/*
+ * The project's observations, newest day first (then highest id), those
+ * with the given status and kind (NULL: any). Free with
+ * store_observations_free.
+ */
+int store_observations(struct store *st, int64_t project, const char *status,
+		       const char *kind, struct observation **v, size_t *n);
+/*
+ * Save every field of o (by project and id), replacing its determinants
+ * and actions; updated is set. STORE_NOTFOUND if there is no such
+ * observation or o->setting is not one of the project's.
+ */
+int store_observation_update(struct store *st, struct observation *o);
+/* Delete an observation; STORE_NOTFOUND if there is none. */
+int store_observation_delete(struct store *st, int64_t project, int64_t id);
+void store_observation_release(struct observation *o);
+void store_observations_free(struct observation *v, size_t n);
+
 /* --- workaround and mismatch log --- */
 
 /*

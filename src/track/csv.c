@@ -1,8 +1,9 @@
 /*
- * csv.c: settings, milestones reached and usage figures, from CSV files,
- * every value checked against the file and the project before anything
- * is kept.
+ * csv.c: settings, milestones reached, usage figures and the barrier
+ * and enabler log, from CSV files, every value checked against the file
+ * and the project before anything is kept.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "lib/text.h"
 #include "lib/xalloc.h"
 #include "csvrows.h"
+#include "log.h"
 #include "track.h"
 
 static int header(struct reader *R, const struct csv_record *r)
@@ -70,6 +72,7 @@ int reader_read(struct reader *R, const char *data, size_t len)
 {
 	size_t bad;
 
+	assert(R->ncolumns <= MAXCOLS);
 	if (!utf8_valid(data, len, &bad)) {
 		diag_add(R->d, R->file, 0, 0, NULL, -1, "not valid UTF-8 (byte "
 			 "%zu); save the file as UTF-8", bad + 1);
@@ -558,8 +561,71 @@ int usage_parse_csv(const char *file, const char *data, size_t len,
 	return rc;
 }
 
+/* --- the barrier and enabler log --- */
+
+int observations_parse_csv(const struct kb *kb, const char *file,
+			   const char *data, size_t len,
+			   const struct setting *settings, size_t nsettings,
+			   int32_t today, struct observation_rows *out,
+			   struct diags *d)
+{
+	struct reader R = {
+		.file = file, .columns = log_fields, .ncolumns = LOG_NFIELDS,
+		.nrequired = 4, .expected = "date, reporter, text, kind, severity, "
+		"status, setting, determinants and actions", .d = d,
+	};
+	struct strbuf err = STRBUF_INIT;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = reader_read(&R, data, len);
+	out->v = xcalloc(R.n ? R.n : 1, sizeof(*out->v));
+	out->n = R.n;
+	for (size_t i = 0; i < R.n; i++) {
+		struct observation *o = &out->v[i];
+		const char *name;
+		long s;
+
+		observation_init(o);
+		if (R.rows[i].bad)
+			continue;
+		for (size_t c = 0; c < LOG_NFIELDS; c++) {
+			if (c == LOG_SETTING || !R.rows[i].f[c])
+				continue;
+			/* an empty severity or status keeps the default */
+			if (!*R.rows[i].f[c] &&
+			    (c == LOG_SEVERITY || c == LOG_STATUS))
+				continue;
+			if (observation_set(kb, o, log_fields[c],
+					    R.rows[i].f[c], today, &err))
+				reader_report(&R, i, c, &err);
+		}
+		name = R.rows[i].f[LOG_SETTING];
+		if (!name || !*name)
+			continue;
+		if ((s = setting_find(settings, nsettings, name)) < 0) {
+			sb_addf(&err, "setting: the project has no setting '%s'; "
+				"see 'waymark setting list'", name);
+			reader_report(&R, i, LOG_SETTING, &err);
+		} else {
+			o->setting = settings[s].id;
+			o->setting_name = xstrdup(name);
+		}
+	}
+	track_diags_sort(d);
+	reader_free(&R);
+	sb_release(&err);
+	return rc;
+}
+
 void usage_rows_release(struct usage_rows *rows)
 {
 	store_usage_figures_free(rows->v, rows->n);
+	memset(rows, 0, sizeof(*rows));
+}
+
+void observation_rows_release(struct observation_rows *rows)
+{
+	store_observations_free(rows->v, rows->n);
 	memset(rows, 0, sizeof(*rows));
 }

@@ -10,7 +10,7 @@
 #include "track.h"
 
 /* The most columns an import may have. */
-#define MAXCOLS 8
+#define MAXCOLS 12
 
 /* One data record as text, with where each column's field starts. */
 struct raw {

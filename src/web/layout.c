@@ -17,6 +17,7 @@ static const struct tab project_tabs[] = {
 	{ "rollout", "Rollout", "/rollout", ROLE_VIEWER },
 	{ "registry", "Registry", "/registry", ROLE_VIEWER },
 	{ "workarounds", "Workarounds", "/workarounds", ROLE_VIEWER },
+	{ "log", "Log", "/log", ROLE_VIEWER },
 	{ "links", "Survey links", "/links", ROLE_LEAD },
 	{ "members", "People", "/members", ROLE_VIEWER },
 	{ "audit", "Audit log", "/audit", ROLE_LEAD },

@@ -68,6 +68,18 @@ int page_workaround_delete(struct req *r);
 /* page_survey.c: what a stakeholder sees through a link */
 int page_survey(struct req *r);
 int page_survey_submit(struct req *r);
+/* page_log.c: the barrier and enabler log (api_log.c shares the last two) */
+int page_log(struct req *r);
+int page_log_add(struct req *r);
+int page_log_edit(struct req *r);
+int page_log_save(struct req *r);
+int page_log_delete(struct req *r);
+struct observation;
+/* Load the entry args[1] names, of this project; -1 after answering 404. */
+int log_entry_load(struct req *r, struct observation *o);
+/* Audit a change to entry id as "observation:ID". 0 or -1. */
+int log_entry_audit(struct req *r, const char *action, int64_t id,
+		    json_t *before, json_t *after);
 
 /* api_*.c: the JSON API (docs/api.md) */
 int api_projects(struct req *r);
@@ -102,5 +114,9 @@ int api_workarounds_fix_first(struct req *r);
 int api_workaround_add(struct req *r);
 int api_workaround_update(struct req *r);
 int api_workaround_delete(struct req *r);
+int api_log(struct req *r);
+int api_log_add(struct req *r);
+int api_log_update(struct req *r);
+int api_log_delete(struct req *r);
 
 #endif

@@ -143,7 +143,7 @@ static void test_barrier_score_and_order(void **state)
 	(void)state;
 	project(&p, "organisation-owned");
 	fake(&f, 4.0, false, 2.0);
-	plan_build(&kb, &p, &f.a, NULL, 0, &pl);
+	plan_build(&kb, &p, &f.a, NULL, 0, NULL, 0, &pl);
 	/* barrier at mean 2.0: 3 + 2 x (3 - 2) = 5; one document: + 0.25 */
 	it = find(&pl, "act.t-resourcing", NULL);
 	assert_non_null(it);
@@ -179,7 +179,7 @@ static void test_conditions_ambivalence_and_done(void **state)
 	(void)state;
 	project(&p, "byod");
 	fake(&f, 3.0, true, 4.0);
-	plan_build(&kb, &p, &f.a, &done, 1, &pl);
+	plan_build(&kb, &p, &f.a, &done, 1, NULL, 0, &pl);
 	/* a condition alone: 3 + 0.25 */
 	it = find(&pl, "act.t-byod", NULL);
 	assert_non_null(it);
@@ -211,7 +211,7 @@ static void test_no_assessment_means_unknown(void **state)
 
 	(void)state;
 	project(&p, "mixed");
-	plan_build(&kb, &p, NULL, NULL, 0, &pl);
+	plan_build(&kb, &p, NULL, NULL, 0, NULL, 0, &pl);
 	it = find(&pl, "act.t-resourcing", NULL);
 	assert_non_null(it);
 	assert_string_equal(it->triggers[0].state, "unknown");
@@ -223,12 +223,121 @@ static void test_no_assessment_means_unknown(void **state)
 	project_release(&p);
 }
 
+/* Observations as the store gives them (only what the road map reads). */
+static void observation(struct observation *o, int64_t id, const char *kind,
+			int severity, const char *status, char **dets,
+			size_t ndets, const char *date, const char *text)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = id;
+	o->kind = (char *)kind;
+	o->severity = severity;
+	o->status = (char *)status;
+	o->determinants = dets;
+	o->ndeterminants = ndets;
+	o->observed = (char *)date;
+	o->text = (char *)text;
+}
+
+static void test_logged_barriers(void **state)
+{
+	static char res[] = "resourcing", skills[] = "skills-training";
+	static char lead[] = "leadership";
+	char *two[] = { res, skills }, *one[] = { res }, *ld[] = { lead };
+	struct observation obs[5];
+	struct plan_logged *logged;
+	struct project p;
+	struct fake f;
+	struct plan pl;
+	const struct plan_item *it;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n, first, second;
+
+	(void)state;
+	observation(&obs[0], 7, "barrier", 4, "open", two, 2, "2025-03-04",
+		    "Nurses cannot be released for training");
+	observation(&obs[1], 9, "ambivalent", 2, "in-hand", ld, 1,
+		    "2025-04-01", "Some sponsors back the app, others doubt it");
+	observation(&obs[2], 10, "barrier", 5, "closed", one, 1, "2025-04-02",
+		    "Closed: counts for nothing");
+	observation(&obs[3], 11, "enabler", 5, "open", one, 1, "2025-04-03",
+		    "An enabler: counts for nothing here");
+	observation(&obs[4], 12, "barrier", 2, "in-hand", one, 1, "2025-05-06",
+		    "The rota has no slack for go-live week, and the bank staff "
+		    "budget is spent");
+	/* 7 on two determinants, 9 and 12 on one each; 10 and 11 drop out */
+	n = plan_logged_from(obs, 5, &logged);
+	assert_int_equal(n, 4);
+	assert_int_equal(logged[0].id, 7);
+	assert_string_equal(logged[1].determinant, "skills-training");
+	assert_int_equal(logged[2].id, 9);
+	assert_int_equal(logged[3].id, 12);
+
+	project(&p, "organisation-owned");
+	/* leadership an enabler (4.0), resourcing mixed (3.0) */
+	fake(&f, 4.0, false, 3.0);
+	plan_build(&kb, &p, &f.a, NULL, 0, logged, n, &pl);
+	free(logged);
+
+	/*
+	 * act.t-resourcing: mixed (2), logged 7 (1 + 4 = 5), logged 12
+	 * (1 + 2 = 3): 5 + 0.5 x 2 + 0.25 x 1 document = 6.25
+	 */
+	it = find(&pl, "act.t-resourcing", NULL);
+	assert_non_null(it);
+	assert_true(fabs(it->score - 6.25) < 1e-9);
+	assert_int_equal(it->ntriggers, 3);
+	assert_string_equal(it->triggers[0].state, "logged");
+	assert_int_equal(it->triggers[0].logged->id, 7);
+	assert_true(fabs(it->triggers[0].severity - 5.0) < 1e-9);
+	assert_int_equal(it->triggers[1].logged->id, 12);
+	assert_string_equal(it->triggers[2].state, "mixed");
+	plan_trigger_words(&it->triggers[0], &sb);
+	assert_string_equal(sb.buf, "logged barrier: Resourcing and dedicated "
+			    "roles (log entry 7 of 2025-03-04, severity 4 of 5: "
+			    "Nurses cannot be released for training)");
+	sb_reset(&sb);
+	/* the quote stops at 60 bytes */
+	plan_trigger_words(&it->triggers[1], &sb);
+	assert_non_null(strstr(sb.buf, "severity 2 of 5: The rota has no slack "
+			       "for go-live week, and the bank staff b...)"));
+	/* act.t-first answers barriers only: the survey's 'mixed' would not
+	 * bring it, the log does: 5 + 0.5 + 0.25 = 5.75 */
+	it = find(&pl, "act.t-first", &first);
+	assert_non_null(it);
+	assert_true(fabs(it->score - 5.75) < 1e-9);
+	/* act.t-second: 5 + 0.5 x 2 + 0.25 x 2 documents = 6.5, after first */
+	assert_true(fabs(find(&pl, "act.t-second", &second)->score - 6.5) < 1e-9);
+	assert_true(first < second);
+	/* act.t-dispute answers disagreement: logged 9 gives 1 + 2 = 3,
+	 * + 0.25 = 3.25 */
+	it = find(&pl, "act.t-dispute", NULL);
+	assert_non_null(it);
+	assert_true(fabs(it->score - 3.25) < 1e-9);
+	assert_int_equal(it->triggers[0].logged->id, 9);
+	/* act.t-keep answers enablers only: still 0.5 + 0.25 */
+	assert_true(fabs(find(&pl, "act.t-keep", NULL)->score - 0.75) < 1e-9);
+	/* the logged barriers are open in the implement step */
+	{
+		struct plan_open *open;
+		size_t no = plan_still_open(&pl, (size_t)kb_step_index("implement"),
+					    &open);
+		/* resourcing: 7 and 12; first: 7 and 12; second: 7 and 12 */
+		assert_int_equal(no, 6);
+		free(open);
+	}
+	plan_release(&pl);
+	project_release(&p);
+	sb_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_barrier_score_and_order),
 		cmocka_unit_test(test_conditions_ambivalence_and_done),
 		cmocka_unit_test(test_no_assessment_means_unknown),
+		cmocka_unit_test(test_logged_barriers),
 	};
 	return cmocka_run_group_tests_name("plan", tests, setup, teardown);
 }
