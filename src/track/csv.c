@@ -9,28 +9,8 @@
 #include "lib/strbuf.h"
 #include "lib/text.h"
 #include "lib/xalloc.h"
+#include "csvrows.h"
 #include "track.h"
-
-#define MAXCOLS 4
-
-/* One data record as text, with where each column's field starts. */
-struct raw {
-	char *f[MAXCOLS];	/* NULL for a column the header lacks */
-	struct track_pos pos[MAXCOLS];
-	bool bad;		/* the record itself is unusable */
-};
-
-struct reader {
-	const char *file;
-	const char *const *columns;	/* the first nrequired are required */
-	size_t ncolumns, nrequired;
-	const char *expected;	/* for messages: "name, type, ..." */
-	int col[MAXCOLS];	/* field index of each column, or -1 */
-	size_t nheader;
-	struct raw *rows;
-	size_t n, alloc;
-	struct diags *d;
-};
 
 static int header(struct reader *R, const struct csv_record *r)
 {
@@ -82,8 +62,7 @@ static int on_record(const struct csv_record *r, void *ctx)
 	return 0;
 }
 
-/* Read the file into R->rows; 0, or -1 if it cannot be read as a whole. */
-static int read_rows(struct reader *R, const char *data, size_t len)
+int csv_rows_read(struct reader *R, const char *data, size_t len)
 {
 	size_t bad;
 
@@ -95,7 +74,7 @@ static int read_rows(struct reader *R, const char *data, size_t len)
 	return csv_read(R->file, data, len, on_record, R, R->d) ? -1 : 0;
 }
 
-static void rows_free(struct reader *R)
+void csv_rows_free(struct reader *R)
 {
 	for (size_t i = 0; i < R->n; i++)
 		for (size_t c = 0; c < MAXCOLS; c++)
@@ -103,15 +82,13 @@ static void rows_free(struct reader *R)
 	free(R->rows);
 }
 
-/* Report err (a message naming its field) at row i's column c. */
-static void report(struct reader *R, size_t i, size_t c, struct strbuf *err)
+void csv_rows_report(struct reader *R, size_t i, size_t c, struct strbuf *err)
 {
 	diag_add(R->d, R->file, R->rows[i].pos[c].line, R->rows[i].pos[c].col,
 		 NULL, (long)i, "%s", err->buf);
 	sb_reset(err);
 }
 
-/* Order the problems by where they are, keeping the order of ties. */
 struct diag_at {
 	struct diag d;
 	size_t index;
@@ -128,7 +105,7 @@ static int by_place(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-static void diags_sort(struct diags *d)
+void csv_rows_sort(struct diags *d)
 {
 	struct diag_at *v = xcalloc(d->n + 1, sizeof(*v));
 
@@ -210,25 +187,25 @@ static void settings_check(struct reader *R, struct setting_rows *out,
 		}
 		sb_addf(&err, "name: '%s' is given already on line %d",
 			out->v[i].name, R->rows[order[start]].pos[0].line);
-		report(R, i, 0, &err);
+		csv_rows_report(R, i, 0, &err);
 	}
 	for (size_t i = 0; i < out->n; i++) {
 		const struct setting *s = &out->v[i];
 		if (*s->name && setting_find(existing, nexisting, s->name) >= 0) {
 			sb_addf(&err, "name: the project has a setting '%s' already",
 				s->name);
-			report(R, i, 0, &err);
+			csv_rows_report(R, i, 0, &err);
 		}
 		if (!*s->parent)
 			continue;
 		if (!strcmp(s->parent, s->name)) {
 			sb_addf(&err, "parent: a setting cannot be its own parent");
-			report(R, i, 2, &err);
+			csv_rows_report(R, i, 2, &err);
 		} else if (setting_find(existing, nexisting, s->parent) < 0 &&
 			   file_find(out->v, order, m, s->parent) < 0) {
 			sb_addf(&err, "parent: no setting '%s' in the project or in "
 				"this file", s->parent);
-			report(R, i, 2, &err);
+			csv_rows_report(R, i, 2, &err);
 		} else {
 			/* follow the parents in the file: do they come back here? */
 			long j = (long)i;
@@ -240,7 +217,7 @@ static void settings_check(struct reader *R, struct setting_rows *out,
 			if (j >= 0 && (size_t)j == i) {
 				sb_addf(&err, "parent: '%s' goes round in a circle "
 					"back to this setting", s->parent);
-				report(R, i, 2, &err);
+				csv_rows_report(R, i, 2, &err);
 			}
 		}
 	}
@@ -261,25 +238,25 @@ int settings_parse_csv(const char *file, const char *data, size_t len,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = read_rows(&R, data, len);
+	rc = csv_rows_read(&R, data, len);
 	out->v = xcalloc(R.n ? R.n : 1, sizeof(*out->v));
 	out->pos = xcalloc(R.n ? R.n * 4 : 1, sizeof(*out->pos));
 	out->n = R.n;
 	for (size_t i = 0; i < R.n; i++) {
 		struct setting *s = &out->v[i];
 		setting_init(s);
-		memcpy(&out->pos[i * 4], R.rows[i].pos, sizeof(R.rows[i].pos));
+		memcpy(&out->pos[i * 4], R.rows[i].pos, 4 * sizeof(*R.rows[i].pos));
 		for (size_t c = 0; c < 4; c++) {
 			if (!R.rows[i].f[c] || R.rows[i].bad)
 				continue;
 			if (setting_set(s, setting_columns[c], R.rows[i].f[c], &err))
-				report(&R, i, c, &err);
+				csv_rows_report(&R, i, c, &err);
 		}
 	}
 	if (rc == 0)
 		settings_check(&R, out, existing, nexisting);
-	diags_sort(d);
-	rows_free(&R);
+	csv_rows_sort(d);
+	csv_rows_free(&R);
 	sb_release(&err);
 	return rc;
 }
@@ -331,7 +308,7 @@ int milestones_parse_csv(const char *file, const char *data, size_t len,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = read_rows(&R, data, len);
+	rc = csv_rows_read(&R, data, len);
 	pairs = xcalloc(R.n ? R.n : 1, sizeof(*pairs));
 	out->v = xcalloc(R.n ? R.n : 1, sizeof(*out->v));
 	out->n = out->alloc = R.n;
@@ -353,7 +330,7 @@ int milestones_parse_csv(const char *file, const char *data, size_t len,
 		else
 			out->v[i].setting = settings[s].id;
 		if (err.len)
-			report(&R, i, 0, &err);
+			csv_rows_report(&R, i, 0, &err);
 		for (m = 0; m < nmilestones && strcmp(milestones[m].id, w->f[1]); m++)
 			;
 		if (m == nmilestones) {
@@ -361,18 +338,18 @@ int milestones_parse_csv(const char *file, const char *data, size_t len,
 				"milestones:", w->f[1]);
 			for (size_t k = 0; k < nmilestones; k++)
 				sb_addf(&err, " %s", milestones[k].id);
-			report(&R, i, 1, &err);
+			csv_rows_report(&R, i, 1, &err);
 		}
 		if (track_date_parse(w->f[2], &day, &err)) {
 			struct strbuf msg = STRBUF_INIT;
 			sb_addf(&msg, "date: %s", err.buf);
 			sb_reset(&err);
-			report(&R, i, 2, &msg);
+			csv_rows_report(&R, i, 2, &msg);
 			sb_release(&msg);
 		} else if (day > today) {
 			sb_addf(&err, "date: '%s' is after today; record a milestone "
 				"once it is reached", w->f[2]);
-			report(&R, i, 2, &err);
+			csv_rows_report(&R, i, 2, &err);
 		}
 		if (s >= 0 && m < nmilestones)
 			pairs[npairs++] = (struct pair){ s, m, i };
@@ -388,11 +365,11 @@ int milestones_parse_csv(const char *file, const char *data, size_t len,
 			"line %d", milestones[pairs[k].milestone].id,
 			settings[pairs[k].setting].name,
 			R.rows[pairs[start].row].pos[1].line);
-		report(&R, pairs[k].row, 1, &err);
+		csv_rows_report(&R, pairs[k].row, 1, &err);
 	}
 	free(pairs);
-	diags_sort(d);
-	rows_free(&R);
+	csv_rows_sort(d);
+	csv_rows_free(&R);
 	sb_release(&err);
 	return rc;
 }
