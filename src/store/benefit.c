@@ -41,7 +41,7 @@ int store_benefit_add(struct store *st, struct benefit *b)
 	if (db_query(st->db, &q, "INSERT INTO benefit (project_id, name, metric, "
 		     "unit, owner, baseline, baseline_date, target, target_date, "
 		     "schedule, cash_releasing, created, updated) VALUES (?, ?, ?, "
-		     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", "isssssdsdsbss",
+		     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", "issssdsdssbss",
 		     b->project, b->name, b->metric, b->unit, b->owner,
 		     b->baseline, b->baseline_date, b->target, b->target_date,
 		     b->schedule, b->cash_releasing, b->created, b->updated))
