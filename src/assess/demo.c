@@ -14,6 +14,7 @@
 #include "lib/xalloc.h"
 #include "store/store.h"
 #include "survey/survey.h"
+#include "track/money.h"
 
 #define DEMO_SEED 20221107u
 
@@ -218,6 +219,8 @@ int demo_create(const struct kb *kb, struct store *st, struct project *p)
 		rc = add_round(st, p->id, &s, slots, nslots, 1, &rng);
 	if (!rc)
 		rc = add_round(st, p->id, &s, slots, nslots, 2, &rng);
+	if (!rc)
+		rc = demo_money(st, p->id);
 	free(ids);
 	free(slots);
 	survey_release(&s);

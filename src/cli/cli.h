@@ -46,6 +46,9 @@ int cmd_user(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
 int cmd_milestone(int argc, char **argv);
 int cmd_coverage(int argc, char **argv);
+int cmd_benefit(int argc, char **argv);
+int cmd_cost(int argc, char **argv);
+int cmd_breakeven(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);

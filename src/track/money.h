@@ -253,6 +253,16 @@ int money_model_load(struct store *st, int64_t project, struct money_model *m,
 json_t *cost_items_json(const struct cost_item *v, size_t n,
 			const struct benefit_list *l);
 
+/* A benefit with its progress and its measurements (by day). */
+json_t *benefit_detail_json(const struct benefit *b,
+			    const struct benefit_measure *m, size_t n);
+/*
+ * The project's cost items and model frame as {"model": {"first_year",
+ * "horizon"} or null, "items": [cost_item_json...]}. 0, or -1 with the
+ * store's error.
+ */
+int money_costs_json(struct store *st, int64_t project, json_t **out);
+
 /*
  * The demo project's benefits, measurements and cost model (a clinical
  * app in an acute hospital, 2024 for 7 years). 0, or -1 with the

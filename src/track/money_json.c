@@ -218,3 +218,47 @@ json_t *cost_items_json(const struct cost_item *v, size_t n,
 			benefit_list_name(l, v[i].benefit)));
 	return a;
 }
+
+json_t *benefit_detail_json(const struct benefit *b,
+			    const struct benefit_measure *m, size_t n)
+{
+	struct benefit_progress p;
+	json_t *o, *a = json_array();
+
+	benefit_progress(b, m, n, &p);
+	o = benefit_json(b, &p);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, benefit_measure_json(&m[i]));
+	json_object_set_new(o, "measurements", a);
+	return o;
+}
+
+int money_costs_json(struct store *st, int64_t project, json_t **out)
+{
+	struct benefit_list l = { 0 };
+	struct cost_item *v = NULL;
+	int64_t first, horizon;
+	size_t n = 0;
+	json_t *model = json_null();
+	int rc;
+
+	*out = NULL;
+	rc = store_cost_model_get(st, project, &first, &horizon);
+	if (rc == 0) {
+		model = json_object();
+		json_object_set_new(model, "first_year", json_integer(first));
+		json_object_set_new(model, "horizon", json_integer(horizon));
+	}
+	if ((rc && rc != STORE_NOTFOUND) || benefit_list_load(st, project, &l) ||
+	    store_cost_items(st, project, &v, &n)) {
+		json_decref(model);
+		benefit_list_release(&l);
+		return -1;
+	}
+	*out = json_object();
+	json_object_set_new(*out, "model", model);
+	json_object_set_new(*out, "items", cost_items_json(v, n, &l));
+	store_cost_items_free(v, n);
+	benefit_list_release(&l);
+	return 0;
+}
