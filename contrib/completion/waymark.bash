@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage benefit cost breakeven"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -41,6 +41,9 @@ _waymark()
 	serve) COMPREPLY=($(compgen -W "--demo --listen --port --config --threads --max-body --max-fields --connections --timeout --session-hours --secure-cookies --access-log --public-url" -- "$cur")) ;;
 	setting) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list import" -- "$cur")) || COMPREPLY=($(compgen -W "--name --type --parent --it-system --json" -- "$cur")) ;;
 	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list set import" -- "$cur")) ;;
+	benefit) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm measure import" -- "$cur")) || COMPREPLY=($(compgen -W "--name --metric --unit --owner --baseline --baseline-date --target --target-date --schedule --cash-releasing --note --json" -- "$cur")) ;;
+	cost) [[ -z $sub ]] && COMPREPLY=($(compgen -W "model add list edit rm import" -- "$cur")) || COMPREPLY=($(compgen -W "--first-year --horizon --name --flow --category --kind --start-year --end-year --refresh --ramp --low --expected --high --benefit --json" -- "$cur")) ;;
+	breakeven) COMPREPLY=($(compgen -W "--case --json" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;
 	gate) COMPREPLY=($(compgen -W "vision strategy business-case procurement implement optimise --json" -- "$cur")) ;;
