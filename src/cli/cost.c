@@ -38,13 +38,14 @@ static int apply(struct store *st, const struct project *p,
 	const char *link = o->value[OPT_BENEFIT];
 	int rc = 0;
 
-	for (size_t i = 0; i < NFIELDS && !rc; i++) {
-		const char *v = o->value[i];
-		if (!v && is_new && (i == 8 || i == 10))
-			v = o->value[9];
-		if (v && cost_item_set(c, cost_item_fields[i], v, &err))
+	for (size_t i = 0; i < NFIELDS && !rc; i++)
+		if (o->value[i] && cost_item_set(c, cost_item_fields[i],
+						 o->value[i], &err))
 			rc = EXIT_BADINPUT;
-	}
+	if (is_new && !o->value[8])	/* low and high default to expected */
+		c->low = c->expected;
+	if (is_new && !o->value[10])
+		c->high = c->expected;
 	if (!rc && link && !*link) {
 		c->benefit = 0;
 	} else if (!rc && link) {

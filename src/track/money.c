@@ -291,7 +291,12 @@ int cost_item_set(struct cost_item *c, const char *field, const char *value,
 	case 4: return whole(field, value, 1, MONEY_YEARS, &c->start_year, err);
 	case 5: return optional(field, value, &c->end_year, err);
 	case 6: return optional(field, value, &c->refresh, err);
-	case 7: return whole(field, value, 0, MONEY_YEARS, &c->ramp, err);
+	case 7:
+		if (!*value || !strcmp(value, "none")) {
+			c->ramp = 0;
+			return 0;
+		}
+		return whole(field, value, 0, MONEY_YEARS, &c->ramp, err);
 	case 8: return money_number(field, value, 0, MONEY_MAX, &c->low, err);
 	case 9: return money_number(field, value, 0, MONEY_MAX, &c->expected,
 				    err);

@@ -122,8 +122,8 @@ extern const char *const cost_item_fields[];
 void cost_item_init(struct cost_item *c);
 /*
  * Set field (name, flow, category, kind, start_year, end_year, refresh,
- * ramp, low, expected, high) from text; end_year and refresh take ""
- * or "none" for none. Returns 0, or -1 with "field: why" in err and c
+ * ramp, low, expected, high) from text; end_year, refresh and ramp
+ * take "" or "none" for none. Returns 0, or -1 with "field: why" in err and c
  * unchanged. (The benefit link is by id; callers find it by name.)
  */
 int cost_item_set(struct cost_item *c, const char *field, const char *value,

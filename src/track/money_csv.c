@@ -156,13 +156,14 @@ static void cost_row(struct reader *R, size_t i,
 	cost_item_init(c);
 	if (w->bad)
 		return;
-	for (size_t k = 0; k < NCOST_COLUMNS - 1; k++) {
-		const char *v = w->f[k];
-		if (!v && (k == 9 || k == 10))
-			v = w->f[5];	/* low and high default to expected */
-		if (v && cost_item_set(c, cost_columns[k], v, &err))
+	for (size_t k = 0; k < NCOST_COLUMNS - 1; k++)
+		if (w->f[k] && cost_item_set(c, cost_columns[k], w->f[k], &err))
 			csv_rows_report(R, i, k, &err);
-	}
+	/* low and high default to expected */
+	if (!w->f[9])
+		c->low = c->expected;
+	if (!w->f[10])
+		c->high = c->expected;
 	if (w->f[11] && *w->f[11]) {
 		long b = benefit_find(benefits, nbenefits, w->f[11]);
 		if (b < 0) {
