@@ -14,6 +14,8 @@ static const struct tab project_tabs[] = {
 	{ "dashboard", "Dashboard", "/dashboard", ROLE_VIEWER },
 	{ "roadmap", "Road map", "/roadmap", ROLE_VIEWER },
 	{ "stakeholders", "Stakeholders", "/stakeholders", ROLE_VIEWER },
+	{ "benefits", "Benefits", "/benefits", ROLE_VIEWER },
+	{ "costs", "Costs", "/costs", ROLE_VIEWER },
 	{ "links", "Survey links", "/links", ROLE_LEAD },
 	{ "members", "People", "/members", ROLE_VIEWER },
 	{ "audit", "Audit log", "/audit", ROLE_LEAD },

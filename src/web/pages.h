@@ -45,6 +45,20 @@ int page_dashboard(struct req *r);
 /* page_roadmap.c */
 int page_roadmap(struct req *r);
 int page_checkpoint_save(struct req *r);
+/* page_benefits.c */
+int page_benefits(struct req *r);
+int page_benefit_add(struct req *r);
+int page_benefit(struct req *r);
+int page_benefit_save(struct req *r);
+int page_benefit_measure(struct req *r);
+int page_benefit_delete(struct req *r);
+/* page_costs.c: the cost model and break-even */
+int page_costs(struct req *r);
+int page_cost_model_save(struct req *r);
+int page_cost_add(struct req *r);
+int page_cost_edit(struct req *r);
+int page_cost_save(struct req *r);
+int page_cost_delete(struct req *r);
 /* page_evidence.c */
 int page_evidence(struct req *r);
 int page_element(struct req *r);
@@ -65,6 +79,12 @@ int api_links(struct req *r);
 int api_link_add(struct req *r);
 int api_checkpoint_set(struct req *r);
 int api_audit(struct req *r);
+int api_benefits(struct req *r);
+int api_benefit_add(struct req *r);
+int api_benefit_measure(struct req *r);
+int api_costs(struct req *r);
+int api_cost_add(struct req *r);
+int api_breakeven(struct req *r);
 int api_kb_search(struct req *r);
 int api_kb_element(struct req *r);
 int api_survey(struct req *r);
