@@ -241,5 +241,67 @@ last_audit
 expect_out '"who":"cat"' "contributor: the audit names who"
 JAR=$keep
 
+# --- the API: roles, the anti-forgery header, bad input ---
+A=/api/projects/demo-clinical-app
+J='Content-Type: application/json'
+VTOKEN=$("$WAYMARK" --db "$DB" user token vic)
+# api TOKEN METHOD PATH [CURL ARGS...]
+api() {
+	t=$1 m=$2 p=$3
+	shift 3
+	status=$(curl -s -X "$m" -o "$OUT" -D "$HDR" -w '%{http_code}' \
+		-H "Authorization: Bearer $t" "$@" "$BASE$p")
+}
+api "$VTOKEN" GET "$A/benefits"
+expect_status 200 "API: a viewer reads the benefits"
+api "$VTOKEN" GET "$A/breakeven?case=low"
+expect_status 200 "API: a viewer reads the break-even"
+expect_out '"breakeven_year":2030' "API: the low case's year"
+expect_no_out '"expected":{' "API: only the case asked"
+before=$(state)
+api "$VTOKEN" POST "$A/benefits/1/measurements" -H "$J" \
+	--data-binary '{"date": "2024-01-01", "value": 1}'
+expect_status 403 "API: a viewer cannot measure"
+api "$VTOKEN" POST "$A/costs" -H "$J" \
+	--data-binary '{"name": "X", "category": "c", "expected": 1}'
+expect_status 403 "API: a viewer cannot add a cost"
+http POST "$A/costs" -H "$J" --data-binary '{"name": "X", "category": "c", "expected": 1}'
+expect_status 403 "API: a session without X-CSRF-Token, refused"
+expect_out '"code":"csrf"' "API: the csrf code"
+api "$TOKEN" POST "$A/costs" -H "$J" --data-binary '{"name": "X", "category": "c"}'
+expect_status 422 "API: a cost without expected"
+expect_out 'expected: required' "API: the missing key named"
+api "$TOKEN" POST "$A/costs" -H "$J" \
+	--data-binary '{"name": "X", "category": "c", "expected": 1, "colour": "red"}'
+expect_status 422 "API: an unknown key"
+expect_out 'colour: not a field of a cost item' "API: the unknown key named"
+api "$TOKEN" POST "$A/costs" -H "$J" \
+	--data-binary '{"name": "X", "category": "c", "expected": 1, "benefit": "Nope"}'
+expect_status 422 "API: an unknown benefit"
+api "$TOKEN" POST "$A/costs" -H "$J" \
+	--data-binary '{"name": "App licences", "category": "c", "expected": 1}'
+expect_status 409 "API: a cost item's name taken"
+api "$TOKEN" POST "$A/benefits" -H "$J" --data-binary '{"name": "Y", "metric": "m"}'
+expect_status 422 "API: a benefit without its baseline and target"
+expect_out 'baseline_date: required' "API: the missing keys named"
+api "$TOKEN" POST "$A/benefits" -H "$J" --data-binary '[1, 2]'
+expect_status 400 "API: not an object"
+api "$TOKEN" POST "$A/benefits/99999/measurements" -H "$J" \
+	--data-binary '{"date": "2024-01-01", "value": 1}'
+expect_status 404 "API: measuring no benefit, 404"
+api "$TOKEN" POST "$A/benefits/1/measurements" -H "$J" \
+	--data-binary '{"date": "2024-01-01", "value": {"a": 1}, "when": 3}'
+expect_status 422 "API: a value that is an object, an unknown key"
+expect_out 'value: expected a string or a number' "API: the value's problem"
+expect_out 'when: not a field of a measurement' "API: the key's problem"
+unchanged "API: refused requests"
+api "$TOKEN" GET "$A/breakeven?case=worst"
+expect_status 400 "API: an unknown case, 400"
+"$WAYMARK" --db "$DB" project new no-model >/dev/null 2>&1
+api "$TOKEN" GET /api/projects/no-model/breakeven
+expect_status 404 "API: no cost model, 404"
+api "$TOKEN" GET /api/projects/no-model/costs
+expect_out '"model":null' "API: costs without a model"
+
 stop_server
 done_testing
