@@ -250,7 +250,9 @@ int api_benefit_measure(struct req *r)
 	}
 	after = benefit_detail_json(&b, v, n);
 	store_benefit_measures_free(v, n);
-	rc = audit(r, "measure", "benefit", b.id, benefit_measure_json(&m));
+	x = benefit_measure_json(&m);
+	rc = audit(r, "measure", "benefit", b.id, x);
+	json_decref(x);
 	if (!rc)
 		rc = web_json(r, 201, after);
 	else

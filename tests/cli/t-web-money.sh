@@ -304,4 +304,6 @@ api "$TOKEN" GET /api/projects/no-model/costs
 expect_out '"model":null' "API: costs without a model"
 
 stop_server
+if [ "$server_rc" = 0 ]; then pass "the server stops cleanly"
+else fail "the server stops cleanly" "exit $server_rc: $(grep -v '^waymark serve: GET' "$TMP/serve.err" | head -30)"; fi
 done_testing
