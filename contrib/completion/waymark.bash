@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log benefit cost breakeven"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -43,6 +43,9 @@ _waymark()
 	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list add rename move rm set import" -- "$cur")) || COMPREPLY=($(compgen -W "--after --first --force --json" -- "$cur")) ;;
 	usage) [[ -z $sub ]] && COMPREPLY=($(compgen -W "import --metric --json" -- "$cur")) || COMPREPLY=($(compgen -W "--metric --json" -- "$cur")) ;;
 	log) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm suggest import" -- "$cur")) || COMPREPLY=($(compgen -W "--date --reporter --text --kind --severity --status --setting --determinants --actions --json" -- "$cur")) ;;
+	benefit) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm measure import" -- "$cur")) || COMPREPLY=($(compgen -W "--name --metric --unit --owner --baseline --baseline-date --target --target-date --schedule --cash-releasing --note --json" -- "$cur")) ;;
+	cost) [[ -z $sub ]] && COMPREPLY=($(compgen -W "model add list edit rm import" -- "$cur")) || COMPREPLY=($(compgen -W "--first-year --horizon --name --flow --category --kind --start-year --end-year --refresh --ramp --low --expected --high --benefit --json" -- "$cur")) ;;
+	breakeven) COMPREPLY=($(compgen -W "--case --json" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
 	workaround) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm import fix-first" -- "$cur")) || COMPREPLY=($(compgen -W "--description --harm --frequency --observed --reporter --kind --setting --status --min-risk --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;

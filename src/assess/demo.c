@@ -17,6 +17,7 @@
 #include "track/track.h"
 #include "track/workaround.h"
 #include "track/log.h"
+#include "track/money.h"
 
 #define DEMO_SEED 20221107u
 
@@ -227,6 +228,8 @@ int demo_create(const struct kb *kb, struct store *st, struct project *p)
 		rc = demo_workaround(st, p->id);
 	if (!rc)
 		rc = demo_log(st, p->id);
+	if (!rc)
+		rc = demo_money(st, p->id);
 	free(ids);
 	free(slots);
 	survey_release(&s);

@@ -49,6 +49,9 @@ int cmd_coverage(int argc, char **argv);
 int cmd_usage(int argc, char **argv);
 int cmd_workaround(int argc, char **argv);
 int cmd_log(int argc, char **argv);
+int cmd_benefit(int argc, char **argv);
+int cmd_cost(int argc, char **argv);
+int cmd_breakeven(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);

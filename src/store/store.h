@@ -573,4 +573,102 @@ void store_workarounds_free(struct workaround *v, size_t n);
 
 /* --- benefits and the cost model --- */
 
+/*
+ * A benefit profile: what is measured (metric, in unit), who owns it,
+ * where it started (baseline on baseline_date) and where it should be
+ * (target on target_date), how often it is measured (monthly,
+ * quarterly or yearly), and whether it releases cash. The name is
+ * unique in the project. The rules for the fields are in
+ * track/money.h; the store checks none of them.
+ */
+struct benefit {
+	int64_t id, project;
+	char *name, *metric, *unit, *owner;
+	double baseline, target;
+	char *baseline_date, *target_date;	/* YYYY-MM-DD */
+	char *schedule;
+	bool cash_releasing;
+	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+};
+/* Insert b (id and stamps are set); STORE_CONFLICT if the name is taken. */
+int store_benefit_add(struct store *st, struct benefit *b);
+/*
+ * Find a benefit of the project by name, or by id when key is a number
+ * that names none. STORE_NOTFOUND if there is none.
+ */
+int store_benefit_get(struct store *st, int64_t project, const char *key,
+		      struct benefit *b);
+/* Every benefit of the project by name (free with store_benefits_free). */
+int store_benefits(struct store *st, int64_t project, struct benefit **v,
+		   size_t *n);
+/* Save every field of b (by project and id); updated is set. */
+int store_benefit_update(struct store *st, struct benefit *b);
+/* Delete it with its measurements; cost items linked to it lose the link. */
+int store_benefit_delete(struct store *st, int64_t project, int64_t id);
+void store_benefit_release(struct benefit *b);
+void store_benefits_free(struct benefit *v, size_t n);
+
+/* One measurement of a benefit: its value on a day. */
+struct benefit_measure {
+	int64_t benefit;	/* the benefit's id */
+	char *measured;		/* YYYY-MM-DD */
+	double value;
+	char *note;
+	char *recorded;		/* ISO 8601 UTC, set by the store */
+};
+/*
+ * Record n measurements (each names its benefit), replacing an earlier
+ * one of the same benefit and day. STORE_NOTFOUND if a benefit is not
+ * the project's (roll back then: some may be in).
+ */
+int store_benefit_measures_set(struct store *st, int64_t project,
+			       const struct benefit_measure *v, size_t n);
+/* A benefit's measurements by day (free with store_benefit_measures_free). */
+int store_benefit_measures(struct store *st, int64_t project, int64_t benefit,
+			   struct benefit_measure **v, size_t *n);
+void store_benefit_measures_free(struct benefit_measure *v, size_t n);
+
+/*
+ * The cost model's frame: the calendar year of programme year 1 and how
+ * many years it runs (the horizon, 1 to 30). STORE_NOTFOUND from get
+ * while none is set.
+ */
+int store_cost_model_get(struct store *st, int64_t project,
+			 int64_t *first_year, int64_t *horizon);
+int store_cost_model_set(struct store *st, int64_t project,
+			 int64_t first_year, int64_t horizon);
+
+/*
+ * One flow of the cost model: a cost or a benefit's value, in a
+ * category (devices, licences, ...), one-off or recurring, from
+ * programme year start_year to end_year (0: to the horizon). A one-off
+ * is bought again every refresh years (0: never); a recurring flow
+ * reaches full value over ramp years (0: at once). Amounts per year in
+ * three cases, low <= expected <= high. benefit: the id of the benefit
+ * profile it values, or 0. Rules in track/money.h.
+ */
+struct cost_item {
+	int64_t id, project;
+	char *name, *flow, *category, *kind;
+	int64_t start_year, end_year, refresh, ramp;
+	double low, expected, high;
+	int64_t benefit;
+	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+};
+/* Insert n items in order (ids and stamps are set); STORE_CONFLICT if a
+ * name is taken (roll back then: some may be in). */
+int store_cost_items_add(struct store *st, int64_t project,
+			 struct cost_item *v, size_t n);
+/* Find by name, or by id when key is a number that names none. */
+int store_cost_item_get(struct store *st, int64_t project, const char *key,
+			struct cost_item *c);
+/* Every item of the project by flow (costs first), category and name. */
+int store_cost_items(struct store *st, int64_t project, struct cost_item **v,
+		     size_t *n);
+/* Save every field of c (by project and id); updated is set. */
+int store_cost_item_update(struct store *st, struct cost_item *c);
+int store_cost_item_delete(struct store *st, int64_t project, int64_t id);
+void store_cost_item_release(struct cost_item *c);
+void store_cost_items_free(struct cost_item *v, size_t n);
+
 #endif

@@ -18,6 +18,8 @@ static const struct tab project_tabs[] = {
 	{ "registry", "Registry", "/registry", ROLE_VIEWER },
 	{ "workarounds", "Workarounds", "/workarounds", ROLE_VIEWER },
 	{ "log", "Log", "/log", ROLE_VIEWER },
+	{ "benefits", "Benefits", "/benefits", ROLE_VIEWER },
+	{ "costs", "Costs", "/costs", ROLE_VIEWER },
 	{ "links", "Survey links", "/links", ROLE_LEAD },
 	{ "members", "People", "/members", ROLE_VIEWER },
 	{ "audit", "Audit log", "/audit", ROLE_LEAD },

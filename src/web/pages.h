@@ -56,6 +56,20 @@ int page_registry_delete(struct req *r);
 int page_registry_milestone(struct req *r);
 int page_registry_tool_add(struct req *r);
 int page_registry_tool_remove(struct req *r);
+/* page_benefits.c */
+int page_benefits(struct req *r);
+int page_benefit_add(struct req *r);
+int page_benefit(struct req *r);
+int page_benefit_save(struct req *r);
+int page_benefit_measure(struct req *r);
+int page_benefit_delete(struct req *r);
+/* page_costs.c: the cost model and break-even */
+int page_costs(struct req *r);
+int page_cost_model_save(struct req *r);
+int page_cost_add(struct req *r);
+int page_cost_edit(struct req *r);
+int page_cost_save(struct req *r);
+int page_cost_delete(struct req *r);
 /* page_evidence.c */
 int page_evidence(struct req *r);
 int page_element(struct req *r);
@@ -98,6 +112,12 @@ int api_settings(struct req *r);
 int api_setting_add(struct req *r);
 int api_coverage(struct req *r);
 int api_setting_milestone(struct req *r);
+int api_benefits(struct req *r);
+int api_benefit_add(struct req *r);
+int api_benefit_measure(struct req *r);
+int api_costs(struct req *r);
+int api_cost_add(struct req *r);
+int api_breakeven(struct req *r);
 int api_kb_search(struct req *r);
 int api_kb_element(struct req *r);
 int api_survey(struct req *r);
