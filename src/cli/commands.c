@@ -357,6 +357,29 @@ const struct cmd commands[] = {
 	  "totals, and the year the cumulative net turns non-negative and stays\n"
 	  "so, for each case (or only --case); then totals by category. The\n"
 	  "rules are in docs/tracking.md.\n" },
+	{ "migrate-db", cmd_migrate_db, "copy a whole deployment to another database",
+	  "usage: waymark migrate-db FROM TO [--json]\n"
+	  "\n"
+	  "Copies every table of FROM into TO, ids kept, in one transaction, and\n"
+	  "checks the copy: rows and a checksum per table, printed; if any\n"
+	  "differs nothing is kept and the exit status is 5. FROM and TO are each\n"
+	  "a SQLite file or a postgresql:// URI. FROM is upgraded to this\n"
+	  "waymark's schema first; TO must be empty (a new file or a new\n"
+	  "database), else nothing is copied (exit 3). Writers to FROM wait while\n"
+	  "it is read. Stop the servers first: see docs/deploy.md.\n"
+	  "\n"
+	  "options:\n"
+	  "    --json            print the tables compared as JSON (docs/json.md)\n" },
+	{ "backup", cmd_backup, "copy a SQLite database while it is in use",
+	  "usage: waymark backup PATH [--db PATH]\n"
+	  "\n"
+	  "Writes a consistent copy of the SQLite database to PATH, a new file\n"
+	  "(an existing one is never overwritten: exit 3), while servers go on\n"
+	  "using it. For PostgreSQL use pg_dump (docs/deploy.md).\n"
+	  "\n"
+	  "options:\n"
+	  "    --db PATH           the database (default $WAYMARK_DB or\n"
+	  "                        ~/.local/share/waymark/waymark.db)\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

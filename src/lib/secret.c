@@ -22,12 +22,17 @@ void secret_token(char out[SECRET_TOKEN_LEN + 1])
 	sodium_memzero(raw, sizeof(raw));
 }
 
+void secret_digest_bytes(const void *p, size_t n,
+			 unsigned char out[SECRET_DIGEST_BYTES])
+{
+	crypto_generichash(out, SECRET_DIGEST_BYTES, p, n, NULL, 0);
+}
+
 void secret_digest(const char *s, char out[SECRET_DIGEST_LEN + 1])
 {
-	unsigned char h[32];
+	unsigned char h[SECRET_DIGEST_BYTES];
 
-	crypto_generichash(h, sizeof(h), (const unsigned char *)s, strlen(s),
-			   NULL, 0);
+	secret_digest_bytes(s, strlen(s), h);
 	sodium_bin2hex(out, SECRET_DIGEST_LEN + 1, h, sizeof(h));
 }
 

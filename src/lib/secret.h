@@ -19,6 +19,10 @@
 int secret_init(void);
 /* Write a fresh token and its NUL into out. */
 void secret_token(char out[SECRET_TOKEN_LEN + 1]);
+/* The raw BLAKE2b-256 digest of n bytes at p into out. */
+#define SECRET_DIGEST_BYTES 32
+void secret_digest_bytes(const void *p, size_t n,
+			 unsigned char out[SECRET_DIGEST_BYTES]);
 /* Write the hex digest of s and its NUL into out (how tokens are kept). */
 void secret_digest(const char *s, char out[SECRET_DIGEST_LEN + 1]);
 /*

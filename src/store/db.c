@@ -185,3 +185,89 @@ bool db_is_postgresql(const char *target)
 	return !strncmp(target, "postgresql://", 13) ||
 	       !strncmp(target, "postgres://", 11);
 }
+
+int db_prepare_once(struct db *db, const char *sql, struct db_stmt **out)
+{
+	return db->drv->prepare_once(db, sql, out);
+}
+
+int db_bind_int(struct db_stmt *st, int idx, int64_t v)
+{
+	return st->db->drv->bind_int(st, idx, v);
+}
+
+int db_bind_double(struct db_stmt *st, int idx, double v)
+{
+	return st->db->drv->bind_double(st, idx, v);
+}
+
+int db_bind_text(struct db_stmt *st, int idx, const char *s)
+{
+	return s ? st->db->drv->bind_text(st, idx, s) : db_bind_null(st, idx);
+}
+
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+{
+	/* a NULL pointer would bind NULL, not an empty blob */
+	return st->db->drv->bind_blob(st, idx, p ? p : "", n);
+}
+
+int db_bind_null(struct db_stmt *st, int idx)
+{
+	return st->db->drv->bind_null(st, idx);
+}
+
+void db_reset(struct db_stmt *st)
+{
+	st->db->drv->reset(st);
+}
+
+int db_columns(struct db_stmt *st)
+{
+	return st->db->drv->columns(st);
+}
+
+const char *db_column_name(struct db_stmt *st, int col)
+{
+	return st->db->drv->col_name(st, col);
+}
+
+enum db_kind db_column_kind(struct db_stmt *st, int col)
+{
+	return st->db->drv->col_kind(st, col);
+}
+
+int db_tables(struct db *db, char ***names, size_t *n)
+{
+	struct db_stmt *q;
+	size_t cap = 0;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (db_prepare_once(db, db->drv->tables_sql, &q))
+		return -1;
+	while ((rc = db_step(q)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 32;
+			*names = xrealloc(*names, cap * sizeof(**names));
+		}
+		(*names)[(*n)++] = xstrdup(db_text(q, 0));
+	}
+	db_finalize(q);
+	if (rc == DB_ERROR) {
+		for (size_t i = 0; i < *n; i++)
+			free((*names)[i]);
+		free(*names);
+		*names = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int db_sequence_past(struct db *db, const char *table, const char *column)
+{
+	return db->drv->sequence_past ?
+	       db->drv->sequence_past(db, table, column) : 0;
+}

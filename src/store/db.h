@@ -18,6 +18,9 @@ struct db_stmt;
 
 enum { DB_ERROR = -1, DB_DONE = 0, DB_ROW = 1 };
 
+/* What a result column holds, from its declared type. */
+enum db_kind { DB_INTEGER, DB_FLOAT, DB_TEXT, DB_BLOB };
+
 /* A backend: one per file in src/store/ (sqlite.c, ...). */
 struct db_driver {
 	const char *name;
@@ -47,6 +50,20 @@ struct db_driver {
 	/* copy the database to path before a migration (NULL: the engine
 	 * has no such copy, and its migrations are transactional) */
 	int (*backup)(struct db *db, const char *path);
+	/* prepare sql (copied) for this use only: never kept for reuse */
+	int (*prepare_once)(struct db *db, const char *sql,
+			    struct db_stmt **out);
+	/* make a stepped statement ready to be bound and run again */
+	void (*reset)(struct db_stmt *st);
+	int (*columns)(struct db_stmt *st);
+	const char *(*col_name)(struct db_stmt *st, int col);
+	enum db_kind (*col_kind)(struct db_stmt *st, int col);
+	/* the query that lists the schema's tables, one name a row */
+	const char *tables_sql;
+	/* move table's id generator past the largest id in column (NULL:
+	 * the engine does so by itself) */
+	int (*sequence_past)(struct db *db, const char *table,
+			     const char *column);
 };
 
 extern const struct db_driver db_sqlite;
@@ -89,6 +106,22 @@ int db_query(struct db *db, struct db_stmt **out, const char *sql,
 /* Prepare, bind, step to completion and finalize. 0 or -1. */
 int db_run(struct db *db, const char *sql, const char *fmt, ...);
 
+/*
+ * Prepare sql, a text built at run time (it is copied, and the statement
+ * is never kept for reuse as string literals are). Bind with the
+ * db_bind_* functions; after stepping, db_reset makes it ready to be
+ * bound and run again. 0, or -1 (db_error says why).
+ */
+int db_prepare_once(struct db *db, const char *sql, struct db_stmt **out);
+/* Bind parameter idx (from 1). 0 or -1. */
+int db_bind_int(struct db_stmt *st, int idx, int64_t v);
+int db_bind_double(struct db_stmt *st, int idx, double v);
+/* s NULL binds NULL. */
+int db_bind_text(struct db_stmt *st, int idx, const char *s);
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n);
+int db_bind_null(struct db_stmt *st, int idx);
+void db_reset(struct db_stmt *st);
+
 /* Step: DB_ROW, DB_DONE or DB_ERROR. Columns count from 0. */
 int db_step(struct db_stmt *st);
 int64_t db_int(struct db_stmt *st, int col);
@@ -110,6 +143,25 @@ bool db_unavailable(struct db *db);
 /* Whether db_backup can copy this database. */
 bool db_can_backup(struct db *db);
 int db_backup(struct db *db, const char *path);
+/*
+ * A result's columns: how many, their names and what they hold (by their
+ * declared types, the same for every row). Valid once db_step has
+ * returned DB_ROW or DB_DONE.
+ */
+int db_columns(struct db_stmt *st);
+const char *db_column_name(struct db_stmt *st, int col);
+enum db_kind db_column_kind(struct db_stmt *st, int col);
+/*
+ * The names of the tables in db's schema (allocated; free each and the
+ * array). 0, or -1.
+ */
+int db_tables(struct db *db, char ***names, size_t *n);
+/*
+ * After rows were inserted with their ids given: make the ids the
+ * database generates for table continue past the largest in column.
+ * 0, or -1.
+ */
+int db_sequence_past(struct db *db, const char *table, const char *column);
 /* The driver's name: "sqlite" or "postgresql". */
 const char *db_driver_name(struct db *db);
 

@@ -258,21 +258,30 @@ static int pg_open(const char *target, struct db **out, char **errmsg)
 	return 0;
 }
 
-static void stmt_clear(struct pg_stmt *st)
+/* Forget the statement's parameters and result, keeping its text. */
+static void stmt_reset(struct pg_stmt *st)
 {
-	for (int i = 0; i < st->nparams; i++) {
+	for (int i = 0; i < MAXPARAMS; i++) {
 		free(st->values[i]);
 		st->values[i] = NULL;
+		st->lengths[i] = st->formats[i] = 0;
+		st->types[i] = 0;
 	}
+	st->nparams = 0;
 	PQclear(st->res);
 	st->res = NULL;
 	PQfreemem(st->blob);
 	st->blob = NULL;
+	st->row = -1;
+	st->nrows = 0;
+}
+
+static void stmt_clear(struct pg_stmt *st)
+{
+	stmt_reset(st);
 	free(st->text);
 	st->text = NULL;
 	st->prep = NULL;
-	st->row = -1;
-	st->nrows = 0;
 }
 
 static void pg_close(struct db *db)
@@ -328,13 +337,10 @@ static int pg_exec(struct db *db, const char *sql)
 	return rc;
 }
 
-static int pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
+/* A statement to fill in: the connection's spare one when it is free. */
+static struct pg_stmt *stmt_new(struct pg_db *d)
 {
-	struct pg_db *d = D(db);
-	size_t slot = ((uintptr_t)sql >> 3) % CACHE_SIZE;
-	struct pg_prepared *p = &d->cache[slot];
 	struct pg_stmt *st;
-	int n;
 
 	if (d->spare && !d->spare->busy) {
 		st = d->spare;
@@ -343,9 +349,22 @@ static int pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 		if (!d->spare)
 			d->spare = st;
 	}
-	st->base.db = db;
+	st->base.db = &d->base;
 	st->busy = true;
-	st->row = -1;
+	st->prep = NULL;
+	st->text = NULL;
+	stmt_reset(st);
+	return st;
+}
+
+static int pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
+{
+	struct pg_db *d = D(db);
+	size_t slot = ((uintptr_t)sql >> 3) % CACHE_SIZE;
+	struct pg_prepared *p = &d->cache[slot];
+	struct pg_stmt *st = stmt_new(d);
+	int n;
+
 	if (p->sql != sql) {
 		/* a new text takes the slot (its old statement stays on the
 		 * server, unused, until the connection ends) */
@@ -357,14 +376,24 @@ static int pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 		snprintf(p->name, sizeof(p->name), "wm%u", d->nextname++);
 	}
 	st->prep = p;
-	st->nparams = 0;
-	for (int i = 0; i < MAXPARAMS; i++) {
-		st->values[i] = NULL;
-		st->lengths[i] = st->formats[i] = 0;
-		st->types[i] = 0;
-	}
 	*out = &st->base;
 	return 0;
+}
+
+static int pg_prepare_once(struct db *db, const char *sql,
+			   struct db_stmt **out)
+{
+	struct pg_stmt *st = stmt_new(D(db));
+	int n;
+
+	st->text = translate(sql, &n);
+	*out = &st->base;
+	return 0;
+}
+
+static void pg_reset(struct db_stmt *st)
+{
+	stmt_reset(S(st));
 }
 
 static int bind(struct db_stmt *stmt, int i, char *value, int len, int format,
@@ -447,7 +476,7 @@ static int run(struct pg_stmt *st)
 
 	if (usable(d))
 		return -1;
-	if (!p->ready) {
+	if (p && !p->ready) {
 		res = PQprepare(d->c, p->name, p->text, st->nparams, st->types);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 			set_error(d, res);
@@ -457,12 +486,18 @@ static int run(struct pg_stmt *st)
 		PQclear(res);
 		p->ready = true;
 	}
-	guard = p->write && PQtransactionStatus(d->c) == PQTRANS_INTRANS;
+	guard = (p ? p->write : is_write(st->text)) &&
+		PQtransactionStatus(d->c) == PQTRANS_INTRANS;
 	if (guard && simple(d, "SAVEPOINT wm_statement"))
 		return -1;
-	res = PQexecPrepared(d->c, p->name, st->nparams,
-			     (const char *const *)st->values, st->lengths,
-			     st->formats, 0);
+	if (p)
+		res = PQexecPrepared(d->c, p->name, st->nparams,
+				     (const char *const *)st->values,
+				     st->lengths, st->formats, 0);
+	else
+		res = PQexecParams(d->c, st->text, st->nparams, st->types,
+				   (const char *const *)st->values,
+				   st->lengths, st->formats, 0);
 	switch (PQresultStatus(res)) {
 	case PGRES_COMMAND_OK:
 	case PGRES_TUPLES_OK:
@@ -598,6 +633,49 @@ static bool pg_unavailable(struct db *db)
 	       !strncmp(d->sqlstate, "57P", 3);
 }
 
+static int pg_columns(struct db_stmt *st)
+{
+	return S(st)->res ? PQnfields(S(st)->res) : 0;
+}
+
+static const char *pg_col_name(struct db_stmt *st, int c)
+{
+	return S(st)->res ? PQfname(S(st)->res, c) : NULL;
+}
+
+static enum db_kind pg_col_kind(struct db_stmt *st, int c)
+{
+	switch (S(st)->res ? PQftype(S(st)->res, c) : 0) {
+	case 16:	/* bool */
+	case 20:	/* int8 */
+	case 21:	/* int2 */
+	case 23:	/* int4 */
+		return DB_INTEGER;
+	case 700:	/* float4 */
+	case 701:	/* float8 */
+	case 1700:	/* numeric */
+		return DB_FLOAT;
+	case 17:	/* bytea */
+		return DB_BLOB;
+	default:
+		return DB_TEXT;
+	}
+}
+
+static int pg_sequence_past(struct db *db, const char *table,
+			    const char *column)
+{
+	struct strbuf sql = STRBUF_INIT;
+	int rc;
+
+	/* setval ignores NULL: an empty table, or a column with no sequence */
+	sb_addf(&sql, "SELECT setval(pg_get_serial_sequence('%s', '%s'), "
+		"(SELECT max(%s) FROM %s))", table, column, column, table);
+	rc = pg_exec(db, sql.buf);
+	sb_release(&sql);
+	return rc;
+}
+
 const struct db_driver db_postgresql = {
 	.name = "postgresql",
 	.open = pg_open,
@@ -621,4 +699,13 @@ const struct db_driver db_postgresql = {
 	.conflict = pg_conflict,
 	.unavailable = pg_unavailable,
 	.backup = NULL,		/* pg_dump's job; migrations are transactional */
+	.prepare_once = pg_prepare_once,
+	.reset = pg_reset,
+	.columns = pg_columns,
+	.col_name = pg_col_name,
+	.col_kind = pg_col_kind,
+	.tables_sql = "SELECT table_name FROM information_schema.tables "
+		      "WHERE table_schema = current_schema() "
+		      "AND table_type = 'BASE TABLE' ORDER BY table_name",
+	.sequence_past = pg_sequence_past,
 };

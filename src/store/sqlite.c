@@ -235,6 +235,59 @@ static int lite_backup(struct db *db, const char *path)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+static int lite_prepare_once(struct db *db, const char *sql,
+			     struct db_stmt **out)
+{
+	struct sqlite_stmt *st = xcalloc(1, sizeof(*st));
+
+	st->base.db = db;
+	if (sqlite3_prepare_v2(H(db), sql, -1, &st->h, NULL) != SQLITE_OK) {
+		free(st);
+		*out = NULL;
+		return -1;
+	}
+	*out = &st->base;
+	return 0;
+}
+
+static void lite_reset(struct db_stmt *st)
+{
+	sqlite3_reset(S(st));
+	sqlite3_clear_bindings(S(st));
+}
+
+static int lite_columns(struct db_stmt *st)
+{
+	return sqlite3_column_count(S(st));
+}
+
+static const char *lite_col_name(struct db_stmt *st, int c)
+{
+	return sqlite3_column_name(S(st), c);
+}
+
+/* The column's affinity, by SQLite's rules for declared types. */
+static enum db_kind lite_col_kind(struct db_stmt *st, int c)
+{
+	const char *t = sqlite3_column_decltype(S(st), c);
+
+	if (!t || !*t)
+		return DB_BLOB;
+	if (sqlite3_strlike("%INT%", t, 0) == 0)
+		return DB_INTEGER;
+	if (sqlite3_strlike("%CHAR%", t, 0) == 0 ||
+	    sqlite3_strlike("%CLOB%", t, 0) == 0 ||
+	    sqlite3_strlike("%TEXT%", t, 0) == 0)
+		return DB_TEXT;
+	if (sqlite3_strlike("%BLOB%", t, 0) == 0)
+		return DB_BLOB;
+	if (sqlite3_strlike("%REAL%", t, 0) == 0 ||
+	    sqlite3_strlike("%FLOA%", t, 0) == 0 ||
+	    sqlite3_strlike("%DOUB%", t, 0) == 0)
+		return DB_FLOAT;
+	return DB_FLOAT;	/* NUMERIC affinity */
+}
+
 const struct db_driver db_sqlite = {
 	.name = "sqlite",
 	.open = lite_open,
@@ -257,4 +310,11 @@ const struct db_driver db_sqlite = {
 	.changes = lite_changes,
 	.conflict = lite_conflict,
 	.backup = lite_backup,
+	.prepare_once = lite_prepare_once,
+	.reset = lite_reset,
+	.columns = lite_columns,
+	.col_name = lite_col_name,
+	.col_kind = lite_col_kind,
+	.tables_sql = "SELECT name FROM sqlite_master WHERE type = 'table' "
+		      "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name",
 };

@@ -671,4 +671,48 @@ int store_cost_item_delete(struct store *st, int64_t project, int64_t id);
 void store_cost_item_release(struct cost_item *c);
 void store_cost_items_free(struct cost_item *v, size_t n);
 
+/* ---- moving and copying a whole store (copy.c) ---- */
+
+struct strbuf;
+
+/* One table of a store: its rows and a checksum over them. */
+struct store_table_sum {
+	const char *table;	/* static */
+	int64_t rows;
+	char checksum[65];	/* hex BLAKE2b-256, see store_table_sums */
+};
+
+/*
+ * Copy every row of every table of from into to, ids kept, in an order
+ * that satisfies the foreign keys; then move to's id generators past the
+ * copied ids. Both stores must be open at the same schema version with a
+ * write transaction begun by the caller (store_begin_write: from's then
+ * stays still while it is read); the caller commits to, or rolls it back
+ * on failure. Returns 0; 1 with why set when the copy is refused and
+ * nothing was written (to holds rows, the versions differ, from has a
+ * table this waymark does not know); -1 with why set on a failure.
+ */
+int store_copy(struct store *from, struct store *to, struct strbuf *why);
+
+/*
+ * The rows and checksum of every table (schema_version aside), in the
+ * order store_copy copies them, into *v (free it) and *n. The checksum
+ * is the sum modulo 2^256 of a BLAKE2b-256 digest of each row, the row
+ * written out by column kind (integer, real, text, blob, NULL), so that
+ * it does not depend on the order rows are read in or on the engine.
+ * Returns 0, or -1 with why set.
+ */
+int store_table_sums(struct store *st, struct store_table_sum **v, size_t *n,
+		     struct strbuf *why);
+
+/*
+ * Copy a SQLite store, consistently while others use it, to a new file
+ * at path. Returns 0; STORE_CONFLICT if path exists (nothing written);
+ * STORE_NOTFOUND if the engine has no such copy (PostgreSQL: pg_dump);
+ * -1 on failure (store_error).
+ */
+int store_backup_to(struct store *st, const char *path);
+/* Whether target names a PostgreSQL database (else a SQLite file). */
+bool store_is_postgresql(const char *target);
+
 #endif

@@ -18,6 +18,7 @@
 #include "lib/strbuf.h"
 #include "store/store.h"
 #include "testdb.h"
+#include <sodium.h>
 
 static char dir[64];
 
@@ -191,6 +192,106 @@ static void test_bad_target(void **state)
 	free(msg);
 }
 
+/* The sums of one table, found by name. */
+static const struct store_table_sum *sum_of(const struct store_table_sum *v,
+					    size_t n, const char *table)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].table, table))
+			return &v[i];
+	fail_msg("no table %s", table);
+	return NULL;
+}
+
+static void test_copy_and_checksums(void **state)
+{
+	struct store *from, *to;
+	struct store_table_sum *a, *b;
+	struct strbuf why = STRBUF_INIT;
+	char path[128], *msg = NULL, want[65];
+	unsigned char h[32];
+	size_t na, nb;
+	const char *target;
+
+	(void)state;
+	/* the old store is SQLite, the new one the pass's engine */
+	snprintf(path, sizeof(path), "%s/copy-from.db", dir);
+	assert_int_equal(store_open(path, &from, &msg), 0);
+	add_project(from, "first");
+	assert_int_equal(store_cost_model_set(from, 1, 2024, 5), 0);
+	target = testdb_fresh(dir, "copy-to");
+	assert_int_equal(store_open(target, &to, &msg), 0);
+
+	/*
+	 * By hand: cost_model's one row (project_id 1, first_year 2024,
+	 * horizon 5) is written "i1;i2024;i5;"; the sum of one digest is
+	 * that digest, shown most significant byte first, i.e. reversed.
+	 */
+	crypto_generichash(h, sizeof(h), (const unsigned char *)"i1;i2024;i5;",
+			   12, NULL, 0);
+	for (int i = 0; i < 32; i++)
+		snprintf(want + 2 * i, 3, "%02x", h[31 - i]);
+	assert_int_equal(store_table_sums(from, &a, &na, &why), 0);
+	assert_int_equal(na, 29);	/* the tables of migrations 1 to 6 */
+	assert_string_equal(sum_of(a, na, "cost_model")->checksum, want);
+	assert_int_equal(sum_of(a, na, "cost_model")->rows, 1);
+	/* no rows: the sum of nothing is zero */
+	assert_string_equal(sum_of(a, na, "checkpoint_done")->checksum,
+			    "0000000000000000000000000000000000000000000000000000000000000000");
+	free(a);
+
+	assert_int_equal(store_begin_write(from), 0);
+	assert_int_equal(store_begin_write(to), 0);
+	assert_int_equal(store_copy(from, to, &why), 0);
+	assert_int_equal(store_commit(to), 0);
+	assert_int_equal(store_rollback(from), 0);
+	assert_int_equal(store_table_sums(from, &a, &na, &why), 0);
+	assert_int_equal(store_table_sums(to, &b, &nb, &why), 0);
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(a[i].table, b[i].table);
+		assert_int_equal(a[i].rows, b[i].rows);
+		assert_string_equal(a[i].checksum, b[i].checksum);
+	}
+	free(b);
+
+	/* a copy into a store with rows is refused, and writes nothing */
+	assert_int_equal(store_begin_write(from), 0);
+	assert_int_equal(store_begin_write(to), 0);
+	assert_int_equal(store_copy(from, to, &why), 1);
+	assert_non_null(strstr(why.buf, "table 'project' has 1 row)"));
+	assert_int_equal(store_rollback(to), 0);
+	assert_int_equal(store_rollback(from), 0);
+	assert_int_equal(count_projects(to), 1);
+
+	/* one value changed behind the store's back: that table differs */
+	store_close(to);
+	assert_int_equal(testdb_exec(target, "UPDATE cost_model SET horizon = 6"), 0);
+	assert_int_equal(store_open(target, &to, &msg), 0);
+	assert_int_equal(store_table_sums(to, &b, &nb, &why), 0);
+	for (size_t i = 0; i < na; i++) {
+		bool cm = !strcmp(a[i].table, "cost_model");
+
+		assert_int_equal(a[i].rows, b[i].rows);
+		assert_int_equal(strcmp(a[i].checksum, b[i].checksum) != 0, cm);
+	}
+	free(a);
+	free(b);
+
+	/* new rows after the copied ids: the next project is 2 */
+	add_project(to, "second");
+	{
+		struct project p;
+
+		assert_int_equal(store_project_get(to, "second", &p), 0);
+		assert_int_equal(p.id, 2);
+		project_release(&p);
+	}
+	store_close(from);
+	store_close(to);
+	sb_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_rollback_leaves_nothing),
 		cmocka_unit_test(test_conflict_and_not_found),
 		cmocka_unit_test(test_bad_target),
+		cmocka_unit_test(test_copy_and_checksums),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
