@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log benefit cost breakeven"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log benefit cost breakeven portfolio"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -46,6 +46,7 @@ _waymark()
 	benefit) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm measure import" -- "$cur")) || COMPREPLY=($(compgen -W "--name --metric --unit --owner --baseline --baseline-date --target --target-date --schedule --cash-releasing --note --json" -- "$cur")) ;;
 	cost) [[ -z $sub ]] && COMPREPLY=($(compgen -W "model add list edit rm import" -- "$cur")) || COMPREPLY=($(compgen -W "--first-year --horizon --name --flow --category --kind --start-year --end-year --refresh --ramp --low --expected --high --benefit --json" -- "$cur")) ;;
 	breakeven) COMPREPLY=($(compgen -W "--case --json" -- "$cur")) ;;
+	portfolio) COMPREPLY=($(compgen -W "--sort --dir --json" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
 	workaround) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm import fix-first" -- "$cur")) || COMPREPLY=($(compgen -W "--description --harm --frequency --observed --reporter --kind --setting --status --min-risk --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;
