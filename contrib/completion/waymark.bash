@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log benefit cost breakeven migrate-db backup"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log benefit cost breakeven migrate-db backup portfolio"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -48,6 +48,7 @@ _waymark()
 	breakeven) COMPREPLY=($(compgen -W "--case --json" -- "$cur")) ;;
 	migrate-db) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--json" -- "$cur")) || COMPREPLY=($(compgen -f -- "$cur")) ;;
 	backup) [[ $cur == -* ]] && COMPREPLY=($(compgen -W "--db" -- "$cur")) || COMPREPLY=($(compgen -f -- "$cur")) ;;
+	portfolio) COMPREPLY=($(compgen -W "--sort --dir --json" -- "$cur")) ;;
 	coverage) COMPREPLY=($(compgen -W "--milestone --from --to --every --stalled-weeks --json" -- "$cur")) ;;
 	workaround) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show edit rm import fix-first" -- "$cur")) || COMPREPLY=($(compgen -W "--description --harm --frequency --observed --reporter --kind --setting --status --min-risk --json" -- "$cur")) ;;
 	roadmap) COMPREPLY=($(compgen -W "--format --round --json" -- "$cur")) ;;

@@ -54,6 +54,7 @@ int cmd_cost(int argc, char **argv);
 int cmd_breakeven(int argc, char **argv);
 int cmd_migrate_db(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_portfolio(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);

@@ -380,6 +380,24 @@ const struct cmd commands[] = {
 	  "options:\n"
 	  "    --db PATH           the database (default $WAYMARK_DB or\n"
 	  "                        ~/.local/share/waymark/waymark.db)\n" },
+	{ "portfolio", cmd_portfolio, "every project side by side: step, gate, coverage, barriers",
+	  "usage: waymark portfolio [--sort KEY] [--dir asc|desc] [--json]\n"
+	  "\n"
+	  "One row per project in the store: phase and step; the gate out of\n"
+	  "the step (ready, or how many checkpoints are open); coverage today\n"
+	  "(the share of settings that reached 'live', or the last milestone if\n"
+	  "there is no 'live'; 'no registry' when no setting is registered); the\n"
+	  "latest round's three barrier determinants with the lowest means, and\n"
+	  "the log's barriers not closed; the latest round's responses; and the\n"
+	  "last change.\n"
+	  "\n"
+	  "options:\n"
+	  "    --sort KEY          name, title, step, gate (open checkpoints),\n"
+	  "                        coverage, barriers (the lowest barrier mean),\n"
+	  "                        logged, responses or changed (default name);\n"
+	  "                        ties go by name\n"
+	  "    --dir asc|desc      the order (default asc)\n"
+	  "    --json              print JSON\n" },
 	{ NULL, NULL, NULL, NULL }
 };
 

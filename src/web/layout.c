@@ -37,7 +37,8 @@ static void site_menu(struct req *r)
 		return;
 	}
 	html(o, "<nav aria-label=\"Site\"><a href=\"/projects\">Projects</a>"
-	     "<a href=\"/evidence\">Evidence</a>");
+	     "<a href=\"/portfolio\">Portfolio</a><a href=\"/evidence\">"
+	     "Evidence</a>");
 	if (r->user.admin)
 		html(o, "<a href=\"/admin/users\">Users</a>");
 	html(o, "</nav><form class=\"logout\" method=\"post\" action=\"/logout\">");

@@ -97,6 +97,8 @@ int log_entry_audit(struct req *r, const char *action, int64_t id,
 
 /* api_*.c: the JSON API (docs/api.md) */
 int api_projects(struct req *r);
+int page_portfolio(struct req *r);
+int api_portfolio(struct req *r);
 int api_project_create(struct req *r);
 int api_project(struct req *r);
 int api_assessment(struct req *r);

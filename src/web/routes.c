@@ -25,6 +25,7 @@ const struct route web_routes[] = {
 	{ "GET",  "/projects", page_projects, 0 },
 	{ "GET",  "/projects/new", page_project_new, 0 },
 	{ "POST", "/projects", page_project_create, 0 },
+	{ "GET",  "/portfolio", page_portfolio, 0 },
 	{ "GET",  "/p/:project", page_project, P },
 	{ "GET",  "/p/:project/edit", page_project_edit, L },
 	{ "POST", "/p/:project/edit", page_project_save, L },
@@ -82,6 +83,7 @@ const struct route web_routes[] = {
 
 	{ "GET",  "/api/projects", api_projects, A },
 	{ "POST", "/api/projects", api_project_create, A },
+	{ "GET",  "/api/portfolio", api_portfolio, A },
 	{ "GET",  "/api/projects/:project", api_project, A | P },
 	{ "GET",  "/api/projects/:project/assessment", api_assessment, A | P },
 	{ "GET",  "/api/projects/:project/roadmap", api_roadmap, A | P },
