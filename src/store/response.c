@@ -20,15 +20,67 @@ static int find_slot(struct store *st, int64_t project, const char *id,
 	return rc == DB_ERROR ? -1 : 0;
 }
 
+/* The project's item ids and their slots, as the survey_item table holds them. */
+struct known_items {
+	char **ids;
+	int64_t *slots;
+	size_t n, alloc;
+};
+
+static void known_release(struct known_items *k)
+{
+	store_strings_free(k->ids, k->n);
+	free(k->slots);
+}
+
+static void known_add(struct known_items *k, const char *id, int64_t slot)
+{
+	if (k->n == k->alloc) {
+		k->alloc = k->alloc ? 2 * k->alloc : 64;
+		k->ids = xrealloc(k->ids, k->alloc * sizeof(*k->ids));
+		k->slots = xrealloc(k->slots, k->alloc * sizeof(*k->slots));
+	}
+	k->ids[k->n] = xstrdup(id);
+	k->slots[k->n++] = slot;
+}
+
+static int read_known(struct store *st, int64_t project, struct known_items *k)
+{
+	struct db_stmt *q;
+	int rc;
+
+	memset(k, 0, sizeof(*k));
+	if (db_query(st->db, &q, "SELECT item, slot FROM survey_item WHERE "
+		     "project_id = ?", "i", project))
+		return -1;
+	while ((rc = db_step(q)) == DB_ROW)
+		known_add(k, db_text(q, 0), db_int(q, 1));
+	db_finalize(q);
+	return rc == DB_ERROR ? -1 : 0;
+}
+
+/*
+ * One read of every slot the project has (a survey has tens of items: a
+ * look along the list costs less than a query per item, which on a
+ * networked database is a round trip each), then an insert only for an
+ * item not seen before.
+ */
 int store_items(struct store *st, int64_t project, char *const *ids,
 		size_t n, size_t *slots, bool add)
 {
+	struct known_items k;
 	bool added = false;
 
+	if (read_known(st, project, &k)) {
+		known_release(&k);
+		return store_fail(st, "cannot read the survey's items");
+	}
 	for (size_t i = 0; i < n; i++) {
-		int64_t slot;
-		if (find_slot(st, project, ids[i], &slot))
-			return store_fail(st, "cannot read the survey's items");
+		int64_t slot = -1;
+
+		for (size_t j = 0; j < k.n && slot < 0; j++)
+			if (!strcmp(k.ids[j], ids[i]))
+				slot = k.slots[j];
 		if (slot < 0 && !add) {
 			slots[i] = STORE_NO_SLOT;
 			continue;
@@ -38,12 +90,16 @@ int store_items(struct store *st, int64_t project, char *const *ids,
 				   "slot, item) SELECT ?, coalesce(max(slot) + 1, 0), ? "
 				   "FROM survey_item WHERE project_id = ?", "isi",
 				   project, ids[i], project) ||
-			    find_slot(st, project, ids[i], &slot))
+			    find_slot(st, project, ids[i], &slot)) {
+				known_release(&k);
 				return store_fail(st, "cannot add the survey's items");
+			}
 			added = true;
+			known_add(&k, ids[i], slot);
 		}
 		slots[i] = (size_t)slot;
 	}
+	known_release(&k);
 	return added ? store_project_touch(st, project) : 0;
 }
 
