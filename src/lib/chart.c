@@ -115,6 +115,30 @@ static struct chart_scale scale_norm(const struct chart_scale *in)
 	return s;
 }
 
+void chart_scale_round(struct chart_scale *s, double lo, double hi, int n)
+{
+	static const double nice[] = { 1, 2, 2.5, 5, 10 };
+	double mag, step = 1;
+
+	if (!isfinite(lo) || !isfinite(hi)) {
+		lo = 0;
+		hi = 1;
+	}
+	if (!(hi > lo))
+		hi = lo + 1;
+	if (n < 1)
+		n = 1;
+	mag = pow(10, floor(log10((hi - lo) / n)));
+	for (size_t i = 0; i < sizeof(nice) / sizeof(*nice); i++) {
+		step = nice[i] * mag;
+		if (ceil(hi / step - 1e-9) - floor(lo / step + 1e-9) <= n)
+			break;
+	}
+	s->min = floor(lo / step + 1e-9) * step;
+	s->max = ceil(hi / step - 1e-9) * step;
+	s->step = step;
+}
+
 /* Where v falls between a (at min) and b (at max); v is clamped. */
 static double scale_pos(const struct chart_scale *s, double v, double a, double b)
 {

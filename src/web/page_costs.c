@@ -233,12 +233,13 @@ static void breakeven_chart(struct req *r, const struct money_model *m, int k)
 			{ "breakeven-chart", title.buf, desc.buf, "Year", 0 },
 			{ (double)m->first_year, (double)(m->first_year + m->horizon -
 			  1), 1, NAN, NULL, "Year" },
-			{ 0, hi > 0 ? hi * 1.05 : 1, 0, NAN, NULL, "Cumulative amount" },
+			{ 0, 1, 0, NAN, NULL, "Cumulative amount" },
 			ticks, n, s, 2,
 			c->breakeven ? (double)(m->first_year + c->breakeven - 1) :
 			NAN, c->breakeven ? c->years[c->breakeven - 1].cum_benefit :
 			NAN, c->breakeven ? mark.buf : NULL,
 		};
+		chart_scale_round(&ch.y, 0, hi > 0 ? hi : 1, 8);
 		html(&r->out, "<figure class=\"chart\"><figcaption>%s</figcaption>",
 		     title.buf);
 		chart_line_svg(&r->out, &ch);
