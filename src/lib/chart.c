@@ -1035,6 +1035,7 @@ static size_t x_label_every(const struct axes *a)
 static void axes_draw(struct strbuf *sb, const struct axes *a)
 {
 	size_t every = x_label_every(a);
+	double half;
 
 	sb_adds(sb, "<g class=\"axis\">");
 	for (size_t i = 0; i < a->ny; i++) {
@@ -1047,9 +1048,12 @@ static void axes_draw(struct strbuf *sb, const struct axes *a)
 		double x = ax_x(a, a->xt[i].at);
 
 		line_at(sb, x, a->y0, x, a->y1, "stroke=\"" GRID "\"");
+		/* a label at either end stays inside the picture */
+		half = (double)(u8_chars(a->xt[i].label) > 16 ? 16 :
+				u8_chars(a->xt[i].label)) * CHARW_S / 2 + 4;
 		if (i % every == 0)
-			text_at(sb, x, a->y1 + 20, T_SMALL " " T_MID,
-				a->xt[i].label, 16);
+			text_at(sb, fmax(half, fmin(x, a->w - half)), a->y1 + 20,
+				T_SMALL " " T_MID, a->xt[i].label, 16);
 	}
 	sb_addf(sb, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
 		" fill=\"none\" stroke=\"" MUTED "\"/>",

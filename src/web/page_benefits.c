@@ -304,7 +304,9 @@ static void chart(struct req *r, const struct benefit *b,
 			{ 0, 1, 0, b->target, "target", b->unit },
 			ticks, 2, s, 2, NAN, NAN, NULL,
 		};
-		chart_scale_round(&c.y, lo, hi, 6);
+		/* a little room above and below so no point sits on the frame */
+		chart_scale_round(&c.y, lo - (hi - lo) * 0.05,
+				  hi + (hi - lo) * 0.05, 6);
 		html(&r->out, "<figure class=\"chart\"><figcaption>%s"
 		     "</figcaption>", title.buf);
 		chart_line_svg(&r->out, &c);
