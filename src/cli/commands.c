@@ -343,8 +343,9 @@ const struct cmd commands[] = {
 	  "    --end-year N        last programme year; none for the horizon\n"
 	  "    --refresh N         a one-off bought again every N years; none\n"
 	  "    --ramp N            a recurring item reaches full value over N years\n"
-	  "    --low X --expected X --high X   amount a year in each case\n"
-	  "                        (low and high default to expected)\n"
+	  "    --low X --expected X --high X   amount a year at least, most\n"
+	  "                        likely and at most (low and high default\n"
+	  "                        to expected; see breakeven for the cases)\n"
 	  "    --benefit BENEFIT   the benefit profile it values; '' for none\n"
 	  "\n"
 	  "The CSV file has a header naming name, flow, category, kind,\n"
@@ -356,7 +357,13 @@ const struct cmd commands[] = {
 	  "Costs, benefits and net by year over the horizon, their running\n"
 	  "totals, and the year the cumulative net turns non-negative and stays\n"
 	  "so, for each case (or only --case); then totals by category. The\n"
-	  "rules are in docs/tracking.md.\n" },
+	  "cases are scenarios:\n"
+	  "    low        pessimistic: every cost at its high amount and every\n"
+	  "               benefit at its low amount\n"
+	  "    expected   every amount as expected\n"
+	  "    high       optimistic: every cost at its low amount and every\n"
+	  "               benefit at its high amount\n"
+	  "The rules are in docs/tracking.md.\n" },
 	{ "migrate-db", cmd_migrate_db, "copy a whole deployment to another database",
 	  "usage: waymark migrate-db FROM TO [--json]\n"
 	  "\n"

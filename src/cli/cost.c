@@ -323,6 +323,7 @@ static void print_case(const struct money_model *m, int k)
 		printf("does not break even by %lld (the horizon, %lld years)\n",
 		       (long long)(m->first_year + m->horizon - 1),
 		       (long long)m->horizon);
+	printf("(%s)\n", money_case_notes[k]);
 	for (int64_t y = 0; y < m->horizon; y++) {
 		const struct money_year *e = &c->years[y];
 		table_row(t);
@@ -342,7 +343,7 @@ static void print_case(const struct money_model *m, int k)
 static void print_categories(const struct money_model *m)
 {
 	static const char *const head[] = {
-		"FLOW", "CATEGORY", "LOW", "EXPECTED", "HIGH"
+		"FLOW", "CATEGORY", "LOW CASE", "EXPECTED", "HIGH CASE"
 	};
 	struct table *t = table_new(5, head);
 

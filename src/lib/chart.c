@@ -115,6 +115,30 @@ static struct chart_scale scale_norm(const struct chart_scale *in)
 	return s;
 }
 
+void chart_scale_round(struct chart_scale *s, double lo, double hi, int n)
+{
+	static const double nice[] = { 1, 2, 2.5, 5, 10 };
+	double mag, step = 1;
+
+	if (!isfinite(lo) || !isfinite(hi)) {
+		lo = 0;
+		hi = 1;
+	}
+	if (!(hi > lo))
+		hi = lo + 1;
+	if (n < 1)
+		n = 1;
+	mag = pow(10, floor(log10((hi - lo) / n)));
+	for (size_t i = 0; i < sizeof(nice) / sizeof(*nice); i++) {
+		step = nice[i] * mag;
+		if (ceil(hi / step - 1e-9) - floor(lo / step + 1e-9) <= n)
+			break;
+	}
+	s->min = floor(lo / step + 1e-9) * step;
+	s->max = ceil(hi / step - 1e-9) * step;
+	s->step = step;
+}
+
 /* Where v falls between a (at min) and b (at max); v is clamped. */
 static double scale_pos(const struct chart_scale *s, double v, double a, double b)
 {
@@ -1011,6 +1035,7 @@ static size_t x_label_every(const struct axes *a)
 static void axes_draw(struct strbuf *sb, const struct axes *a)
 {
 	size_t every = x_label_every(a);
+	double half;
 
 	sb_adds(sb, "<g class=\"axis\">");
 	for (size_t i = 0; i < a->ny; i++) {
@@ -1023,9 +1048,12 @@ static void axes_draw(struct strbuf *sb, const struct axes *a)
 		double x = ax_x(a, a->xt[i].at);
 
 		line_at(sb, x, a->y0, x, a->y1, "stroke=\"" GRID "\"");
+		/* a label at either end stays inside the picture */
+		half = (double)(u8_chars(a->xt[i].label) > 16 ? 16 :
+				u8_chars(a->xt[i].label)) * CHARW_S / 2 + 4;
 		if (i % every == 0)
-			text_at(sb, x, a->y1 + 20, T_SMALL " " T_MID,
-				a->xt[i].label, 16);
+			text_at(sb, fmax(half, fmin(x, a->w - half)), a->y1 + 20,
+				T_SMALL " " T_MID, a->xt[i].label, 16);
 	}
 	sb_addf(sb, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
 		" fill=\"none\" stroke=\"" MUTED "\"/>",

@@ -74,6 +74,15 @@ struct chart_scale {
 	const char *title;
 };
 
+/*
+ * Set s's min, max and step to cover lo to hi in round steps: the step is
+ * 1, 2, 2.5 or 5 times a power of ten, the smallest of them that needs
+ * at most n steps (n < 1 counts as 1; ten times that power if none
+ * does); min and max are whole steps. The other fields are kept. For tick labels people can read (0, 500000,
+ * 1000000... rather than 0, 829500, 1659000...).
+ */
+void chart_scale_round(struct chart_scale *s, double lo, double hi, int n);
+
 /* --- Interval chart: one row per item, point and confidence whisker --- */
 
 /*

@@ -13,6 +13,12 @@
 #include "track.h"
 
 const char *const money_cases[] = { "low", "expected", "high", NULL };
+const char *const money_case_notes[] = {
+	"pessimistic: every cost at its high amount, every benefit at its low",
+	"every cost and benefit at its expected amount",
+	"optimistic: every cost at its low amount, every benefit at its high",
+	NULL
+};
 const char *const benefit_schedules[] = {
 	"monthly", "quarterly", "yearly", NULL
 };
@@ -348,7 +354,13 @@ const char *cost_item_check(const struct cost_item *c, struct strbuf *err)
 
 double cost_item_case(const struct cost_item *c, int k)
 {
-	return k == MONEY_LOW ? c->low : k == MONEY_HIGH ? c->high : c->expected;
+	bool cost = strcmp(c->flow, "benefit") != 0;
+
+	if (k == MONEY_LOW)
+		return cost ? c->high : c->low;
+	if (k == MONEY_HIGH)
+		return cost ? c->low : c->high;
+	return c->expected;
 }
 
 double cost_item_amount(const struct cost_item *c, int k, int64_t y,

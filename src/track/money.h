@@ -26,9 +26,11 @@
  *  - A recurring item counts every year from start_year to end_year (or
  *    the horizon). With ramp R > 0 it reaches full value linearly: its
  *    k-th year counts k / R of the amount while k < R, in full after.
- *  - Each case (low, expected, high) takes the item's amount for that
- *    case. Net = benefits - costs; the cumulative figures add up from
- *    year 1.
+ *  - The cases are scenarios. The low (pessimistic) case takes every
+ *    cost at its high amount and every benefit at its low one; the
+ *    expected case every expected amount; the high (optimistic) case
+ *    every cost at its low amount and every benefit at its high one.
+ *    Net = benefits - costs; the cumulative figures add up from year 1.
  *  - Break-even is the first year from which the cumulative net is at
  *    least 0 in every year to the horizon, with some benefit counted by
  *    then; none within the horizon otherwise (0).
@@ -59,6 +61,8 @@ struct strbuf;
 /* The three cases, in order; NULL-terminated. */
 enum { MONEY_LOW, MONEY_EXPECTED, MONEY_HIGH, MONEY_NCASES };
 extern const char *const money_cases[];
+/* What each case assumes, in a phrase, by case. */
+extern const char *const money_case_notes[];
 /* Index of name in money_cases, or -1. */
 int money_case_index(const char *name);
 
@@ -135,7 +139,11 @@ int cost_item_set(struct cost_item *c, const char *field, const char *value,
  * field at fault with why in err.
  */
 const char *cost_item_check(const struct cost_item *c, struct strbuf *err);
-/* c's amount in case k. */
+/*
+ * c's amount a year in case k: in MONEY_LOW a cost's high amount and a
+ * benefit's low one, in MONEY_HIGH a cost's low amount and a benefit's
+ * high one, in MONEY_EXPECTED its expected amount.
+ */
 double cost_item_case(const struct cost_item *c, int k);
 /* c's amount in case k in programme year y of a model of horizon years. */
 double cost_item_amount(const struct cost_item *c, int k, int64_t y,

@@ -4,7 +4,9 @@
  * bought every three years, over seven years from 2024. Figures are
  * made up but of a plausible size for 4,200 staff in 64 settings; the
  * expected case breaks even in year 5 (2028), within the 4 to 9 years
- * the King's Fund review found for EPR programmes.
+ * the King's Fund review found for EPR programmes; the high case in year
+ * 3 (2026), and the low case (costs high, benefits low) not within the
+ * seven years.
  */
 #include <string.h>
 

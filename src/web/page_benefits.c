@@ -301,10 +301,12 @@ static void chart(struct req *r, const struct benefit *b,
 		struct chart_line c = {
 			{ "benefit-chart", title.buf, desc.buf, "Date", 0 },
 			{ from, to, 0, NAN, NULL, "Date" },
-			{ lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1, 0, b->target,
-			  "target", b->unit },
+			{ 0, 1, 0, b->target, "target", b->unit },
 			ticks, 2, s, 2, NAN, NAN, NULL,
 		};
+		/* a little room above and below so no point sits on the frame */
+		chart_scale_round(&c.y, lo - (hi - lo) * 0.05,
+				  hi + (hi - lo) * 0.05, 6);
 		html(&r->out, "<figure class=\"chart\"><figcaption>%s"
 		     "</figcaption>", title.buf);
 		chart_line_svg(&r->out, &c);

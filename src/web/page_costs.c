@@ -26,8 +26,9 @@ static const char *const hints[] = {
 	"infrastructure, cash savings", NULL, "Programme year, 1 being the "
 	"first.", "Leave empty to run to the horizon.", "One-off items only: "
 	"bought again every so many years (devices: 3 to 5).", "Recurring "
-	"items only: years to reach the full amount.", "Empty: the expected "
-	"amount.", NULL, "Empty: the expected amount."
+	"items only: years to reach the full amount.", "The least it may "
+	"come to. Empty: the expected amount.", NULL, "The most it may come "
+	"to. Empty: the expected amount."
 };
 
 /* An amount rounded to a whole number, for tables (JSON has it whole). */
@@ -215,8 +216,9 @@ static void breakeven_chart(struct req *r, const struct money_model *m, int k)
 	}
 	sb_addf(&title, "Cumulative cost and benefit, %s case", money_cases[k]);
 	sb_addf(&desc, "Running totals of cost and of benefit by year from %lld "
-		"to %lld. ", (long long)m->first_year,
-		(long long)(m->first_year + m->horizon - 1));
+		"to %lld in the %s case (%s). ", (long long)m->first_year,
+		(long long)(m->first_year + m->horizon - 1), money_cases[k],
+		money_case_notes[k]);
 	if (c->breakeven) {
 		sb_addf(&mark, "break-even, %lld",
 			(long long)(m->first_year + c->breakeven - 1));
@@ -231,12 +233,13 @@ static void breakeven_chart(struct req *r, const struct money_model *m, int k)
 			{ "breakeven-chart", title.buf, desc.buf, "Year", 0 },
 			{ (double)m->first_year, (double)(m->first_year + m->horizon -
 			  1), 1, NAN, NULL, "Year" },
-			{ 0, hi > 0 ? hi * 1.05 : 1, 0, NAN, NULL, "Cumulative amount" },
+			{ 0, 1, 0, NAN, NULL, "Cumulative amount" },
 			ticks, n, s, 2,
 			c->breakeven ? (double)(m->first_year + c->breakeven - 1) :
 			NAN, c->breakeven ? c->years[c->breakeven - 1].cum_benefit :
 			NAN, c->breakeven ? mark.buf : NULL,
 		};
+		chart_scale_round(&ch.y, 0, hi > 0 ? hi : 1, 8);
 		html(&r->out, "<figure class=\"chart\"><figcaption>%s</figcaption>",
 		     title.buf);
 		chart_line_svg(&r->out, &ch);
@@ -256,8 +259,15 @@ static void breakeven_chart(struct req *r, const struct money_model *m, int k)
 
 static void cases_table(struct req *r, const struct money_model *m, int k)
 {
-	html(&r->out, "<div class=\"table-wrap\"><table><caption>Break-even in "
+	html(&r->out, "<p>The three cases are scenarios. The <strong>low</strong> "
+	     "case is the pessimistic one: every cost at its high amount and "
+	     "every benefit at its low amount. The <strong>expected</strong> "
+	     "case takes the expected amounts. The <strong>high</strong> case "
+	     "is the optimistic one: every cost at its low amount and every "
+	     "benefit at its high amount.</p>\n"
+	     "<div class=\"table-wrap\"><table><caption>Break-even in "
 	     "each case</caption><thead><tr><th scope=\"col\">Case</th>"
+	     "<th scope=\"col\">Assumes</th>"
 	     "<th scope=\"col\">Breaks even</th><th scope=\"col\" class=\"num\">"
 	     "Total cost</th><th scope=\"col\" class=\"num\">Total benefit</th>"
 	     "</tr></thead><tbody>\n");
@@ -268,6 +278,7 @@ static void cases_table(struct req *r, const struct money_model *m, int k)
 		html(&r->out, "<tr><th scope=\"row\"><a href=\"/p/%u/costs?case=%s\""
 		     "%R>%s</a></th>", r->project.name, money_cases[i],
 		     i == k ? " aria-current=\"true\"" : "", money_cases[i]);
+		html(&r->out, "<td>%s</td>", money_case_notes[i]);
 		if (c->breakeven)
 			html(&r->out, "<td>%I (year %I)</td>",
 			     m->first_year + c->breakeven - 1, c->breakeven);
@@ -316,8 +327,9 @@ static void items_table(struct req *r, const struct cost_item *v, size_t n,
 	     "</caption><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">"
 	     "Flow</th><th scope=\"col\">Category</th><th scope=\"col\">Kind"
 	     "</th><th scope=\"col\">Years</th><th scope=\"col\" class=\"num\">"
-	     "Low</th><th scope=\"col\" class=\"num\">Expected</th>"
-	     "<th scope=\"col\" class=\"num\">High</th><th scope=\"col\">Benefit"
+	     "Low amount</th><th scope=\"col\" class=\"num\">Expected amount"
+	     "</th><th scope=\"col\" class=\"num\">High amount</th>"
+	     "<th scope=\"col\">Benefit"
 	     "</th>%R</tr></thead><tbody>\n", n, n == 1 ? "" : "s",
 	     edit ? "<th scope=\"col\">Change</th>" : "");
 	for (size_t i = 0; i < n; i++) {

@@ -42,11 +42,12 @@ static void determinant_boxes(struct req *r, const struct form *f,
 {
 	const char *err = form_error_for(f, "determinants");
 
-	html(&r->out, "<fieldset id=\"f-determinants\" class=\"checks\">"
+	html(&r->out, "<fieldset id=\"f-determinants\" class=\"checks%R\">"
 	     "<legend>Determinants</legend><input type=\"hidden\" "
-	     "name=\"determinants-sent\" value=\"1\">");
+	     "name=\"determinants-sent\" value=\"1\">", err ?
+	     " field-error" : "");
 	if (err)
-		html(&r->out, "<p class=\"field-error\">%s</p>", err);
+		html(&r->out, "<p class=\"error\">%s</p>", err);
 	for (size_t d = 0; d < r->kb->ndeterminants; d++) {
 		const struct kb_determinant *k = &r->kb->determinants[d];
 		html(&r->out, "<label><input type=\"checkbox\" "
@@ -172,7 +173,7 @@ static void entries_table(struct req *r, const struct observation *v,
 	     n == 1 ? "y" : "ies", edit ? "<th scope=\"col\">Change</th>" : "");
 	for (size_t i = 0; i < n; i++) {
 		const struct observation *o = &v[i];
-		html(&r->out, "<tr><th scope=\"row\">%I</th><td>%s</td>"
+		html(&r->out, "<tr><th scope=\"row\">%I</th><td class=\"date\">%s</td>"
 		     "<td class=\"%s\">%s</td><td class=\"num\">%d</td><td>%s"
 		     "</td><td>%s</td><td>", o->id, o->observed, o->kind, o->kind,
 		     o->severity, o->status, o->setting_name ? o->setting_name :

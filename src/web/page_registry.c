@@ -86,7 +86,8 @@ static void reached_cell(struct req *r, const struct track_data *t, size_t i)
 		if (t->ts[i].reached[k] == TRACK_NEVER)
 			continue;
 		track_date_format(t->ts[i].reached[k], day);
-		html(&r->out, "<li>%s: %s</li>", t->milestones[k].title, day);
+		html(&r->out, "<li>%s: <time>%s</time></li>",
+		     t->milestones[k].title, day);
 		any = true;
 	}
 	html(&r->out, "%R</ul></td>", any ? "" : "<li>none yet</li>");

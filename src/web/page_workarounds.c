@@ -184,7 +184,7 @@ static void table(struct req *r, const struct workaround *v,
 		html(&r->out, "<td class=\"num\">%I</td><td><span class=\"%s\">"
 		     "%d %s</span></td><td class=\"num\">%I %s</td><td "
 		     "class=\"num\">%I %s</td><td>%s</td><td>%s</td><td>%s</td>"
-		     "<td>%s by %s</td><td>", w->id, risk_class(risk), risk,
+		     "<td><time>%s</time> by %s</td><td>", w->id, risk_class(risk), risk,
 		     risk_name(risk), w->harm, harm_name(w->harm), w->frequency,
 		     frequency_name(w->frequency), w->kind, w->description,
 		     *w->setting_name ? w->setting_name : "-", w->observed,

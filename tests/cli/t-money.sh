@@ -6,7 +6,7 @@
 # changed.
 . tests/cli/lib.sh
 
-export WAYMARK_DB="$TMP/w.db"
+export WAYMARK_DB="$(db w)"
 
 # state: what the database holds of the project, as waymark reports it
 state() {
@@ -82,9 +82,22 @@ expect_out "imported 2 cost items" "import counted"
 #           4    130 100     -30   320    250            -70
 #           5     30 100      70   350    350              0  break-even
 #           6     30 100      70   380    450             70
-# low:  -100, -90 (-20+30), -50 (-20+60), -90 (-100+60), -50, -10: never
-# high: -160, -100 (-40+100), 60 (-40+200), 100 (-160+200), 260, 420:
-#       break-even in year 3
+# The cases are scenarios: low takes costs high and benefits low, high
+# takes costs low and benefits high.
+# low (Tablets 120, Licence 40, Saving 60):
+#           1    160   0     -160  160      0           -160
+#           2     40  30     -10   200     30           -170
+#           3     40  60      20   240     90           -150
+#           4    160  60    -100   400    150           -250
+#           5     40  60      20   440    210           -230
+#           6     40  60      20   480    270           -210  never
+# high (Tablets 80, Licence 20, Saving 200):
+#           1    100   0    -100   100      0           -100
+#           2     20 100      80   120    100            -20
+#           3     20 200     180   140    300            160  break-even
+#           4    100 200     100   240    500            260
+#           5     20 200     180   260    700            440
+#           6     20 200     180   280    900            620
 run breakeven m1
 expect_rc 0 "breakeven"
 expect_out "expected case: breaks even in 2028 (year 5 of 6)" "expected: year 5"
@@ -95,18 +108,32 @@ row "2025 2 30 50 20 160 50 -110"
 row "2027 4 130 100 -30 320 250 -70"
 row "2028 5 30 100 70 350 350 0"
 row "2029 6 30 100 70 380 450 70"
-# low totals: devices 80 * 2 = 160; savings 60 * (0.5 + 4) = 270
-row "cost devices 160 200 240"
+# totals by category, low / expected / high case: devices 120 * 2 = 240,
+# 100 * 2 = 200, 80 * 2 = 160; licences 40 * 6 = 240, 30 * 6 = 180,
+# 20 * 6 = 120; savings 60 * (0.5 + 4) = 270, 100 * 4.5 = 450,
+# 200 * 4.5 = 900
+row "cost devices 240 200 160"
+row "cost licences 240 180 120"
 row "benefit savings 270 450 900"
 run breakeven m1 --case high
 expect_no_out "expected case" "--case shows one case"
-row "2026 3 40 200 160 240 300 60"
+row "2024 1 100 0 -100 100 0 -100"
+row "2026 3 20 200 180 140 300 160"
+row "2029 6 20 200 180 280 900 620"
+run breakeven m1 --case low
+expect_out "low case: does not break even by 2029" "--case low: never"
+row "2024 1 160 0 -160 160 0 -160"
+row "2025 2 40 30 -10 200 30 -170"
+row "2027 4 160 60 -100 400 150 -250"
+row "2029 6 40 60 20 480 270 -210"
 run breakeven m1 --case worst
 expect_rc 2 "--case worst: usage error"
 run breakeven m1 --json
 expect_out '"breakeven_year": 2028' "JSON: expected break-even year"
 expect_out '"breakeven": null' "JSON: low never breaks even"
 expect_out '"cumulative_net": -70.0' "JSON: the dip after the refresh"
+expect_out '"cumulative_net": -250.0' "JSON: the low case's dip"
+expect_out '"breakeven_year": 2026' "JSON: high break-even year"
 run breakeven m1 --case low --json
 expect_no_out '"expected": {' "JSON --case keeps one case"
 
@@ -282,10 +309,35 @@ expect_out "[]" "no benefits left"
 
 # --- the demo ---
 run demo
-run breakeven demo-clinical-app --case expected
+# The demo (src/track/money_demo.c), 7 years from 2024, in thousands.
+# expected: costs 140 + 90 + 60 + 80 + 180 + 150 = 700 in year 1, then
+#   90 + 60 + 15 = 165 a year (+180 project team in year 2, +140
+#   devices in years 4 and 7); benefits 330/3 + 20 = 130, then
+#   220 + 40 + 40 + 20 = 320, 330 + 80 + 80 + 20 = 510, then 550 a year.
+#   cumulative net: -570, -595, -250, -5, +380, +765, +1010: 2028.
+# low (costs high, benefits low): year 1 cost 170 + 110 + 75 + 110 +
+#   210 + 200 = 875, benefit 200/3 + 15 = 81.667; year 2 cost 110 + 75
+#   + 20 + 210 = 415, benefit 133.333 + 30 + 13.333 + 15 = 191.667;
+#   year 3 cost 205, benefit 200 + 60 + 26.667 + 15 = 301.667; then
+#   benefit 315 a year against 205 (375 with devices in years 4 and 7).
+#   cumulative net: -793.333, -1016.667, -920, -980, -870, -760, -820:
+#   never within 7 years.
+# high (costs low, benefits high): year 1 cost 120 + 80 + 50 + 60 +
+#   160 + 120 = 590, benefit 450/3 + 25 = 175; year 2 cost 80 + 50 +
+#   10 + 160 = 300, benefit 300 + 47.5 + 66.667 + 25 = 439.167; year 3
+#   cost 140, benefit 450 + 95 + 133.333 + 25 = 703.333.
+#   cumulative net: -415, -275.833, +287.5 and rising after: 2026.
+run breakeven demo-clinical-app
 expect_out "expected case: breaks even in 2028 (year 5 of 7)" "the demo breaks even in 2028"
-# devices 140000 in 2024, 2027 and 2030 (a 3-year refresh in 7 years)
-row "cost devices 360000 420000 510000"
+expect_out "low case: does not break even by 2030" "the demo's low case never breaks even"
+expect_out "high case: breaks even in 2026 (year 3 of 7)" "the demo's high case breaks even in 2026"
+row "2025 2 415000 191667 -223333 1290000 273333 -1016667"
+row "2027 4 305000 550000 245000 1515000 1510000 -5000"
+row "2026 3 140000 703333 563333 1030000 1317500 287500"
+# devices in 2024, 2027 and 2030 (a 3-year refresh in 7 years), low /
+# expected / high case: 170000 * 3 = 510000, 140000 * 3 = 420000,
+# 120000 * 3 = 360000
+row "cost devices 510000 420000 360000"
 run benefit list demo-clinical-app
 expect_out "Pagers retired" "the demo's benefits"
 

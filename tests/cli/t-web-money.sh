@@ -112,9 +112,13 @@ expect_status 404 "benefit: an unknown one, 404"
 http GET "$P/costs"
 expect_status 200 "costs: answers"
 expect_out 'aria-current="page">Costs</a>' "costs: the tab is current"
+# the demo's cases worked out in tests/cli/t-money.sh: expected 2028,
+# low (costs high, benefits low) never within 2024 to 2030, high (costs
+# low, benefits high) 2026
 expect_out '<td>2028 (year 5)</td>' "costs: the expected break-even"
-expect_out '<td>2030 (year 7)</td>' "costs: the low case's"
-expect_out '<td>2027 (year 4)</td>' "costs: the high case's"
+expect_out '<td>pessimistic: every cost at its high amount, every benefit at its low</td><td>not within the horizon</td>' "costs: the low case's"
+expect_out '<td>optimistic: every cost at its low amount, every benefit at its high</td><td>2026 (year 3)</td>' "costs: the high case's"
+expect_out 'The three cases are scenarios' "costs: the cases explained"
 expect_out 'break-even, 2028' "costs: the break-even marked on the chart"
 expect_out 'id="breakeven-chart-desc"' "costs: the chart's text alternative"
 # the demo's expected 2027: cost 305000, benefit 550000, cumulative -5000
@@ -123,7 +127,13 @@ expect_out '<tr><th scope="row">2027</th><td class="num">305000</td><td class="n
 expect_out 'Shared ward devices' "costs: the items"
 http GET "$P/costs?case=high"
 expect_out 'Cumulative cost and benefit, high case' "costs: the high case"
-expect_out 'break-even, 2027' "costs: its break-even"
+expect_out 'break-even, 2026' "costs: its break-even"
+# high case 2026: cost 140000, benefit 703333, cumulative 287500 (t-money.sh)
+expect_out '<tr><th scope="row">2026</th><td class="num">140000</td><td class="num">703333</td><td class="num">563333</td><td class="num">287500</td></tr>' \
+	"costs: a year of the high case"
+http GET "$P/costs?case=low"
+expect_out 'Benefit does not catch up with cost within the horizon' "costs: the low case never breaks even"
+expect_no_out 'break-even, 20' "costs: no break-even marked in the low case"
 http GET "$P/costs?case=worst"
 expect_status 400 "costs: an unknown case, 400"
 
@@ -256,7 +266,13 @@ api "$VTOKEN" GET "$A/benefits"
 expect_status 200 "API: a viewer reads the benefits"
 api "$VTOKEN" GET "$A/breakeven?case=low"
 expect_status 200 "API: a viewer reads the break-even"
-expect_out '"breakeven_year":2030' "API: the low case's year"
+expect_out '"breakeven_year":null' "API: the low case never breaks even"
+# the horizon is 9 years now: the low case's 7 years (2655000 of cost,
+# cumulative net -820000 in 2030, t-money.sh) and two more at cost
+# 205000 and benefit 315000: 2655000 + 2 * 205000 = 3065000, and
+# -820000 + 2 * 110000 = -600000, still short
+expect_out '"total_cost":3065000.0' "API: the low case's costs at their high amounts"
+expect_out '"year":2032,"programme_year":9,"cost":205000.0,"benefit":315000.0,"net":110000.0,"cumulative_cost":3065000.0,"cumulative_benefit":2465000.0,"cumulative_net":-600000.0' "API: the low case's last year"
 expect_no_out '"expected":{' "API: only the case asked"
 before=$(state)
 api "$VTOKEN" POST "$A/benefits/1/measurements" -H "$J" \

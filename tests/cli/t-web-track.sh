@@ -52,7 +52,7 @@ expect_status 400 "rollout: a query that is not UTF-8"
 csrf_from "$P/registry"
 expect_status 200 "registry: the list"
 expect_out '<th scope="row">Ward 3</th>' "registry: a team listed"
-expect_out 'In routine use: 2024-07-22' "registry: milestones reached with their days"
+expect_out 'In routine use: <time>2024-07-22</time>' "registry: milestones reached with their days"
 expect_out 'paper folders' "registry: tools listed"
 expect_out 'Add a setting' "registry: the add form for a lead"
 http POST "$P/registry" --data-urlencode "csrf=$CSRF" \

@@ -728,6 +728,51 @@ static void write_sample(const char *path)
 	sb_release(&sb);
 }
 
+/*
+ * Round scales, worked out by hand (step: the first of 1, 2, 2.5, 5, 10
+ * times 10^floor(log10(range / n)) with ceil(hi / step) - floor(lo /
+ * step) <= n).
+ */
+static void test_scale_round(void **state)
+{
+	struct chart_scale s = { 0, 0, 0, NAN, NULL, "Amount" };
+
+	(void)state;
+	/* 0 to 3160000 in 8: 395000 -> 10^5; 1e5: 32, 2e5: 16, 2.5e5: 13,
+	 * 5e5: ceil(6.32) = 7 steps: 0 to 3500000 */
+	chart_scale_round(&s, 0, 3160000, 8);
+	assert_float_equal(s.step, 500000, 1e-6);
+	assert_float_equal(s.min, 0, 1e-6);
+	assert_float_equal(s.max, 3500000, 1e-6);
+	assert_string_equal(s.title, "Amount");
+	/* 17.4 to 48.6 in 5: 6.24 -> 1; 1: 49 - 17 = 32, 2: 25 - 8 = 17,
+	 * 2.5: 20 - 6 = 14, 5: 10 - 3 = 7, 10: 5 - 1 = 4: 10 to 50 */
+	chart_scale_round(&s, 17.4, 48.6, 5);
+	assert_float_equal(s.step, 10, 1e-9);
+	assert_float_equal(s.min, 10, 1e-9);
+	assert_float_equal(s.max, 50, 1e-9);
+	/* -0.3 to 0.7 in 4: 0.25 -> 0.1; 0.1: 7 + 3 = 10, 0.2: 4 + 2 = 6,
+	 * 0.25: 3 + 2 = 5, 0.5: 2 + 1 = 3: -0.5 to 1 */
+	chart_scale_round(&s, -0.3, 0.7, 4);
+	assert_float_equal(s.step, 0.5, 1e-12);
+	assert_float_equal(s.min, -0.5, 1e-12);
+	assert_float_equal(s.max, 1, 1e-12);
+	/* ends on whole steps already: 0 to 100 in 5 is 20 a step */
+	chart_scale_round(&s, 0, 100, 5);
+	assert_float_equal(s.step, 20, 1e-9);
+	assert_float_equal(s.max, 100, 1e-9);
+	/* nothing to span: 5 to 5 becomes 5 to 6; 0.25 -> 0.1; 0.1: 10,
+	 * 0.2: 30 - 25 = 5, 0.25: 24 - 20 = 4 */
+	chart_scale_round(&s, 5, 5, 4);
+	assert_float_equal(s.step, 0.25, 1e-12);
+	assert_float_equal(s.min, 5, 1e-12);
+	assert_float_equal(s.max, 6, 1e-12);
+	/* not finite: 0 to 1 */
+	chart_scale_round(&s, NAN, 3, 0);
+	assert_float_equal(s.min, 0, 1e-12);
+	assert_float_equal(s.max, 1, 1e-12);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -742,6 +787,7 @@ int main(void)
 		cmocka_unit_test(test_accessibility_and_ids),
 		cmocka_unit_test(test_deterministic_and_utf8),
 		cmocka_unit_test(test_bad_scales),
+		cmocka_unit_test(test_scale_round),
 	};
 
 	if (getenv("WAYMARK_CHART_SAMPLE"))

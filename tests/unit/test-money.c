@@ -58,17 +58,29 @@ static void test_refresh_cycle(void **state)
 	c.end_year = 6;
 	assert_float_equal(cost_item_amount(&c, MONEY_EXPECTED, 7, 7), 0, EPS);
 	assert_float_equal(cost_item_amount(&c, MONEY_EXPECTED, 4, 7), 100, EPS);
-	/* from year 2 on a 3-year cycle: 2 and 5 (8 is past a 7-year horizon) */
+	/*
+	 * from year 2 on a 3-year cycle: 2 and 5 (8 is past a 7-year horizon);
+	 * the cases are scenarios, so a cost counts its high amount (120) in
+	 * the low case and its low amount (80) in the high case
+	 */
 	c.end_year = 0;
 	c.start_year = 2;
-	assert_float_equal(cost_item_amount(&c, MONEY_LOW, 2, 7), 80, EPS);
-	assert_float_equal(cost_item_amount(&c, MONEY_HIGH, 5, 7), 120, EPS);
+	assert_float_equal(cost_item_amount(&c, MONEY_LOW, 2, 7), 120, EPS);
+	assert_float_equal(cost_item_amount(&c, MONEY_HIGH, 5, 7), 80, EPS);
+	assert_float_equal(cost_item_case(&c, MONEY_LOW), 120, EPS);
+	assert_float_equal(cost_item_case(&c, MONEY_EXPECTED), 100, EPS);
+	assert_float_equal(cost_item_case(&c, MONEY_HIGH), 80, EPS);
 	assert_float_equal(cost_item_amount(&c, MONEY_HIGH, 1, 7), 0, EPS);
 	assert_float_equal(cost_item_amount(&c, MONEY_HIGH, 7, 7), 0, EPS);
 	/* without a refresh, once only */
 	c.refresh = 0;
 	assert_float_equal(cost_item_amount(&c, MONEY_EXPECTED, 2, 7), 100, EPS);
 	assert_float_equal(cost_item_amount(&c, MONEY_EXPECTED, 5, 7), 0, EPS);
+	/* a benefit keeps its own amounts: low 80 in the low case, high 120 */
+	free(c.flow);
+	c.flow = strdup("benefit");
+	assert_float_equal(cost_item_amount(&c, MONEY_LOW, 2, 7), 80, EPS);
+	assert_float_equal(cost_item_amount(&c, MONEY_HIGH, 2, 7), 120, EPS);
 	store_cost_item_release(&c);
 }
 
@@ -113,12 +125,26 @@ static void test_ramp(void **state)
  *           4     100 + 30 = 130  100      -30    -70
  *           5     30              100       70      0  -> break-even 5 (2028)
  *   totals: cost 130+30+30+130+30 = 350, benefit 50+100+100+100 = 350
- * low:      1: -100; 2: -20+30 -> -90; 3: -20+60 -> -50; 4: -100+60 -> -90;
- *           5: -20+60 -> -50: never within the horizon
- * high:     1: -160; 2: -40+100 -> -100; 3: -40+200 -> 60; 4: -160+200 ->
- *           100; 5: -40+200 -> 260: break-even 3 (2026)
+ * low (pessimistic: costs high, devices 120 and licences 40; benefit
+ * low, 60):
+ *           1     120 + 40 = 160    0      -160  -160
+ *           2     40               30      -10   -170
+ *           3     40               60       20   -150
+ *           4     120 + 40 = 160   60     -100   -250
+ *           5     40               60       20   -230  never within 5
+ *   totals: cost 160+40+40+160+40 = 440, benefit 30+60+60+60 = 210
+ * high (optimistic: costs low, devices 80 and licences 20; benefit
+ * high, 200):
+ *           1     80 + 20 = 100     0      -100  -100
+ *           2     20              100       80    -20
+ *           3     20              200      180    160  -> break-even 3
+ *           4     80 + 20 = 100   200      100    260
+ *           5     20              200      180    440
+ *   totals: cost 100+20+20+100+20 = 260, benefit 100+200*3 = 700
  * categories (expected): devices 200, licences 150, savings 350; low:
- *   160, 100, 60 * 3.5 = 210; high: 240, 200, 200 * 3.5 = 700.
+ *   devices 120 * 2 = 240, licences 40 * 5 = 200, savings 60 * 3.5 = 210;
+ *   high: devices 80 * 2 = 160, licences 20 * 5 = 100, savings
+ *   200 * 3.5 = 700.
  */
 static void test_model_three_cases(void **state)
 {
@@ -134,8 +160,8 @@ static void test_model_three_cases(void **state)
 		  "60", "expected", "100", "high", "200", NULL },
 	};
 	static const double cum_expected[] = { -130, -110, -40, -70, 0 };
-	static const double cum_low[] = { -100, -90, -50, -90, -50 };
-	static const double cum_high[] = { -160, -100, 60, 100, 260 };
+	static const double cum_low[] = { -160, -170, -150, -250, -230 };
+	static const double cum_high[] = { -100, -20, 160, 260, 440 };
 	struct cost_item v[3];
 	struct money_model m;
 
@@ -158,6 +184,13 @@ static void test_model_three_cases(void **state)
 	assert_float_equal(m.cases[MONEY_EXPECTED].total_cost, 350, EPS);
 	assert_float_equal(m.cases[MONEY_EXPECTED].total_benefit, 350, EPS);
 	assert_int_equal(m.cases[MONEY_EXPECTED].breakeven, 5);
+	assert_float_equal(m.cases[MONEY_LOW].years[0].cost, 160, EPS);
+	assert_float_equal(m.cases[MONEY_LOW].years[1].benefit, 30, EPS);
+	assert_float_equal(m.cases[MONEY_LOW].total_cost, 440, EPS);
+	assert_float_equal(m.cases[MONEY_LOW].total_benefit, 210, EPS);
+	assert_float_equal(m.cases[MONEY_HIGH].years[0].cost, 100, EPS);
+	assert_float_equal(m.cases[MONEY_HIGH].total_cost, 260, EPS);
+	assert_float_equal(m.cases[MONEY_HIGH].total_benefit, 700, EPS);
 	assert_int_equal(m.cases[MONEY_LOW].breakeven, 0);
 	assert_int_equal(m.cases[MONEY_HIGH].breakeven, 3);
 	assert_int_equal(m.ncats, 3);
@@ -168,9 +201,11 @@ static void test_model_three_cases(void **state)
 	assert_float_equal(m.cats[0].total[MONEY_EXPECTED], 200, EPS);
 	assert_float_equal(m.cats[1].total[MONEY_EXPECTED], 150, EPS);
 	assert_float_equal(m.cats[2].total[MONEY_EXPECTED], 350, EPS);
-	assert_float_equal(m.cats[0].total[MONEY_LOW], 160, EPS);
+	assert_float_equal(m.cats[0].total[MONEY_LOW], 240, EPS);
+	assert_float_equal(m.cats[1].total[MONEY_LOW], 200, EPS);
 	assert_float_equal(m.cats[2].total[MONEY_LOW], 210, EPS);
-	assert_float_equal(m.cats[1].total[MONEY_HIGH], 200, EPS);
+	assert_float_equal(m.cats[0].total[MONEY_HIGH], 160, EPS);
+	assert_float_equal(m.cats[1].total[MONEY_HIGH], 100, EPS);
 	assert_float_equal(m.cats[2].total[MONEY_HIGH], 700, EPS);
 	money_model_release(&m);
 	for (int i = 0; i < 3; i++)
