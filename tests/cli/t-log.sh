@@ -4,7 +4,7 @@
 # open barriers into account.
 . tests/cli/lib.sh
 
-export WAYMARK_DB="$TMP/w.db"
+export WAYMARK_DB="$(db w)"
 
 state() {
 	"$WAYMARK" log list p1 --json 2>/dev/null | cksum
@@ -218,7 +218,7 @@ run log show p1 2
 expect_rc 4 "a removed entry is gone"
 
 # the demo project carries six entries of 2025
-export WAYMARK_DB="$TMP/demo.db"
+export WAYMARK_DB="$(db demo)"
 run demo
 run log list demo-clinical-app --json
 if [ "$(grep -c '"date": "2025-' "$OUT")" = 6 ]; then pass "demo: six entries of 2025"

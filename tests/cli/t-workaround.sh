@@ -5,7 +5,8 @@
 # named, and nothing changed.
 . tests/cli/lib.sh
 
-export WAYMARK_DB="$TMP/w.db"
+export WAYMARK_DB="$(db w)"
+DEMO=$(db demo)
 
 # state: what the project's log holds, as waymark reports it
 state() { "$WAYMARK" workaround list p1 --json 2>/dev/null | cksum; }
@@ -247,13 +248,13 @@ expect_rc 2 "import: no file is a usage error"
 # --- help and the demo ---
 run workaround --help
 expect_out "epaccs-2024" "help cites the evidence for fixing first"
-run --db "$TMP/demo.db" demo
-run --db "$TMP/demo.db" workaround list demo-clinical-app --json
+run --db "$DEMO" demo
+run --db "$DEMO" workaround list demo-clinical-app --json
 count=$(grep -c '"risk":' "$OUT")
 if [ "$count" -ge 6 ]; then pass "the demo has its log ($count entries)"
 else fail "the demo has its log" "$count entries"; fi
 expect_out '"observed": "2025-' "the demo's entries are dated in 2025"
-run --db "$TMP/demo.db" workaround fix-first demo-clinical-app --json
+run --db "$DEMO" workaround fix-first demo-clinical-app --json
 expect_out '"rank": 1' "the demo's fix-first list"
 
 done_testing
