@@ -275,8 +275,45 @@ static const char *const migrations[] = {
 	" benefit_id INTEGER REFERENCES benefit(id) ON DELETE SET NULL,"
 	" created TEXT NOT NULL, updated TEXT NOT NULL,"
 	" UNIQUE (project_id, name));",
+
+	/*
+	 * 7: a version per record people edit, for optimistic concurrency:
+	 * an update names the version it read and raises it; when another
+	 * save came first it changes nothing and the caller is told
+	 * (STORE_STALE). The project's revision counts every change in the
+	 * project, so the settings form gets a counter of its own.
+	 */
+	"ALTER TABLE project ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE stakeholder ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE setting ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE observation ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE workaround ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE benefit ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE cost_item ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
+
+int store_missed(struct store *st, const char *table, int64_t project,
+		 int64_t id)
+{
+	struct strbuf sql = STRBUF_INIT;
+	struct db_stmt *q;
+	int rc;
+
+	/* table is one of ours, never the user's */
+	sb_addf(&sql, "SELECT 1 FROM %s WHERE id = ?%s", table,
+		project ? " AND project_id = ?" : "");
+	rc = project ? db_query(st->db, &q, sql.buf, "ii", id, project) :
+	     db_query(st->db, &q, sql.buf, "i", id);
+	sb_release(&sql);
+	if (rc)
+		return store_fail(st, "cannot read the record's version");
+	rc = db_step(q);
+	db_finalize(q);
+	if (rc == DB_ERROR)
+		return store_fail(st, "cannot read the record's version");
+	return rc == DB_ROW ? STORE_STALE : STORE_NOTFOUND;
+}
 
 const char *store_error(struct store *st)
 {
