@@ -296,17 +296,29 @@ static const char *const migrations[] = {
 int store_missed(struct store *st, const char *table, int64_t project,
 		 int64_t id)
 {
-	struct strbuf sql = STRBUF_INIT;
+	/* literals: the drivers keep prepared statements by the text's address */
+	static const char *const sql[][2] = {
+		{ "project", "SELECT 1 FROM project WHERE id = ? AND ? = 0" },
+		{ "stakeholder", "SELECT 1 FROM stakeholder WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "setting", "SELECT 1 FROM setting WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "observation", "SELECT 1 FROM observation WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "workaround", "SELECT 1 FROM workaround WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "benefit", "SELECT 1 FROM benefit WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "cost_item", "SELECT 1 FROM cost_item WHERE id = ? AND "
+		  "project_id = ?" },
+	};
 	struct db_stmt *q;
+	size_t i;
 	int rc;
 
-	/* table is one of ours, never the user's */
-	sb_addf(&sql, "SELECT 1 FROM %s WHERE id = ?%s", table,
-		project ? " AND project_id = ?" : "");
-	rc = project ? db_query(st->db, &q, sql.buf, "ii", id, project) :
-	     db_query(st->db, &q, sql.buf, "i", id);
-	sb_release(&sql);
-	if (rc)
+	for (i = 0; strcmp(sql[i][0], table); i++)
+		;
+	if (db_query(st->db, &q, sql[i][1], "ii", id, project))
 		return store_fail(st, "cannot read the record's version");
 	rc = db_step(q);
 	db_finalize(q);
