@@ -19,7 +19,8 @@
 
 #include "assess/project.h"
 
-enum { STORE_NOTFOUND = 1, STORE_CONFLICT = 2, STORE_STALE = 3 };
+enum { STORE_NOTFOUND = 1, STORE_CONFLICT = 2, STORE_STALE = 4 };
+/* (3 is TRACK_BAD, which track.h returns beside these) */
 
 struct store;
 

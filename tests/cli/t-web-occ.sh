@@ -81,6 +81,21 @@ expect_status 409 "settings: the second save from the same version is stale"
 expect_out '<tr><th scope="row">staff</th><td>111</td><td>222</td></tr>' \
 	"settings: the stored staff (111) beside the submitted (222)"
 
+# --- a setting of the registry (its edit goes through the registry's rules) ---
+csrf_from "$P/registry/1"
+v=$(form_version)
+name=$(sed -n 's/.*name="name" value="\([^"]*\)".*/\1/p' "$OUT" | head -1)
+reg() {
+	http POST "$P/registry/1" --data-urlencode "csrf=$CSRF" --data-urlencode "version=$v" \
+		--data-urlencode "name=$name" --data-urlencode "it_system=$1"
+}
+reg "first system"
+expect_status 303 "registry: the first save is kept"
+reg "second system"
+expect_status 409 "registry: the second save from the same version is stale"
+expect_out '<tr><th scope="row">it_system</th><td>first system</td><td>second system</td></tr>' \
+	"registry: the stored IT system beside the submitted"
+
 # --- the JSON API ---
 api GET "$A/stakeholders/1"
 expect_status 200 "api: one stakeholder"
