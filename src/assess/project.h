@@ -28,6 +28,7 @@ struct project {
 	char *notes;
 	int64_t anonymity;	/* least group size shown (>= 3) */
 	char *created, *updated;	/* ISO 8601 UTC */
+	int64_t version;	/* raised by every save (store.h) */
 };
 
 struct stakeholder {
@@ -37,6 +38,7 @@ struct stakeholder {
 	char *organisation;
 	int64_t power, interest;	/* 1..5 */
 	char *attitude;		/* champion, supporter, neutral, sceptic, resistant */
+	int64_t version;	/* raised by every save (store.h) */
 };
 
 /* Default stakeholder groups given to a new project: id and title. */

@@ -36,6 +36,7 @@ json_t *project_json(const struct project *p)
 	json_object_set_new(o, "anonymity", json_integer(p->anonymity));
 	json_object_set_new(o, "created", json_string(p->created));
 	json_object_set_new(o, "updated", json_string(p->updated));
+	json_object_set_new(o, "version", json_integer(p->version));
 	return o;
 }
 
@@ -50,5 +51,6 @@ json_t *stakeholder_json(const struct stakeholder *s)
 	json_object_set_new(o, "power", json_integer(s->power));
 	json_object_set_new(o, "interest", json_integer(s->interest));
 	json_object_set_new(o, "attitude", json_string(s->attitude));
+	json_object_set_new(o, "version", json_integer(s->version));
 	return o;
 }

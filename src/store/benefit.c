@@ -9,7 +9,7 @@
 
 #define BENEFIT_COLS "id, project_id, name, metric, unit, owner, baseline, " \
 	"baseline_date, target, target_date, schedule, cash_releasing, " \
-	"created, updated"
+	"created, updated, version"
 
 static void from_row(struct db_stmt *q, struct benefit *b)
 {
@@ -27,6 +27,7 @@ static void from_row(struct db_stmt *q, struct benefit *b)
 	b->cash_releasing = db_int(q, 11) != 0;
 	b->created = db_strdup(q, 12);
 	b->updated = db_strdup(q, 13);
+	b->version = db_int(q, 14);
 }
 
 int store_benefit_add(struct store *st, struct benefit *b)
@@ -47,8 +48,10 @@ int store_benefit_add(struct store *st, struct benefit *b)
 		     b->schedule, b->cash_releasing, b->created, b->updated))
 		return store_fail(st, "cannot add the benefit");
 	rc = db_step(q);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		b->id = db_int(q, 0);
+		b->version = 1;
+	}
 	db_finalize(q);
 	if (rc != DB_ROW)
 		return store_write_failed(st, "cannot add the benefit");
@@ -110,14 +113,16 @@ int store_benefit_update(struct store *st, struct benefit *b)
 	b->updated = store_now();
 	if (db_run(st->db, "UPDATE benefit SET name = ?, metric = ?, unit = ?, "
 		   "owner = ?, baseline = ?, baseline_date = ?, target = ?, "
-		   "target_date = ?, schedule = ?, cash_releasing = ?, updated = ? "
-		   "WHERE project_id = ? AND id = ?", "ssssdsdssbsii", b->name,
+		   "target_date = ?, schedule = ?, cash_releasing = ?, updated = ?, "
+		   "version = version + 1 WHERE project_id = ? AND id = ? AND "
+		   "version = ?", "ssssdsdssbsiii", b->name,
 		   b->metric, b->unit, b->owner, b->baseline, b->baseline_date,
 		   b->target, b->target_date, b->schedule, b->cash_releasing,
-		   b->updated, b->project, b->id))
+		   b->updated, b->project, b->id, b->version))
 		return store_write_failed(st, "cannot save the benefit");
 	if (!db_changes(st->db))
-		return STORE_NOTFOUND;
+		return store_missed(st, "benefit", b->project, b->id);
+	b->version++;
 	return store_project_touch(st, b->project);
 }
 

@@ -41,7 +41,7 @@ int store_cost_model_set(struct store *st, int64_t project,
 
 #define ITEM_COLS "id, project_id, name, flow, category, kind, start_year, " \
 	"end_year, refresh, ramp, low, expected, high, benefit_id, created, " \
-	"updated"
+	"updated, version"
 
 static void from_row(struct db_stmt *q, struct cost_item *c)
 {
@@ -61,6 +61,7 @@ static void from_row(struct db_stmt *q, struct cost_item *c)
 	c->benefit = db_null(q, 13) ? 0 : db_int(q, 13);
 	c->created = db_strdup(q, 14);
 	c->updated = db_strdup(q, 15);
+	c->version = db_int(q, 16);
 }
 
 static int insert(struct store *st, struct cost_item *c)
@@ -83,8 +84,10 @@ static int insert(struct store *st, struct cost_item *c)
 		     c->benefit, c->created, c->updated))
 		return store_fail(st, "cannot add the cost item");
 	rc = db_step(q);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		c->id = db_int(q, 0);
+		c->version = 1;
+	}
 	db_finalize(q);
 	return rc == DB_ROW ? 0 : store_write_failed(st, "cannot add the cost item");
 }
@@ -149,21 +152,22 @@ int store_cost_items(struct store *st, int64_t project, struct cost_item **v,
 
 int store_cost_item_update(struct store *st, struct cost_item *c)
 {
-
 	free(c->updated);
 	c->updated = store_now();
 	if (db_run(st->db, "UPDATE cost_item SET name = ?, flow = ?, category = ?, "
 		   "kind = ?, start_year = ?, end_year = NULLIF(?, 0), "
 		   "refresh = NULLIF(?, 0), ramp = ?, low = ?, expected = ?, "
-		   "high = ?, benefit_id = NULLIF(?, 0), updated = ? WHERE "
-		   "project_id = ? AND id = ?", "ssssiiiidddisii", c->name,
+		   "high = ?, benefit_id = NULLIF(?, 0), updated = ?, version = "
+		   "version + 1 WHERE project_id = ? AND id = ? AND version = ?",
+		   "ssssiiiidddisiii", c->name,
 		   c->flow, c->category, c->kind, c->start_year,
 		   c->end_year, c->refresh, c->ramp,
 		   c->low, c->expected, c->high, c->benefit,
-		   c->updated, c->project, c->id))
+		   c->updated, c->project, c->id, c->version))
 		return store_write_failed(st, "cannot save the cost item");
 	if (!db_changes(st->db))
-		return STORE_NOTFOUND;
+		return store_missed(st, "cost_item", c->project, c->id);
+	c->version++;
 	return store_project_touch(st, c->project);
 }
 

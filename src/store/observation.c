@@ -68,8 +68,10 @@ int store_observation_add(struct store *st, struct observation *o)
 		     o->status, o->setting, o->created, o->updated))
 		return store_fail(st, "cannot add the observation");
 	rc = db_step(q);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		o->id = db_int(q, 0);
+		o->version = 1;
+	}
 	db_finalize(q);
 	if (rc != DB_ROW)
 		return store_write_failed(st, "cannot add the observation");
@@ -80,7 +82,7 @@ int store_observation_add(struct store *st, struct observation *o)
 
 #define OBS_COLS "o.id, o.project_id, o.observed, o.reporter, o.text, " \
 	"o.kind, o.severity, o.status, o.setting_id, s.name, o.created, " \
-	"o.updated FROM observation o LEFT JOIN setting s ON s.id = o.setting_id"
+	"o.updated, o.version FROM observation o LEFT JOIN setting s ON s.id = o.setting_id"
 
 static void from_row(struct db_stmt *q, struct observation *o)
 {
@@ -97,6 +99,7 @@ static void from_row(struct db_stmt *q, struct observation *o)
 	o->setting_name = db_null(q, 9) ? NULL : db_strdup(q, 9);
 	o->created = db_strdup(q, 10);
 	o->updated = db_strdup(q, 11);
+	o->version = db_int(q, 12);
 }
 
 /* The observation of v (sorted by id) with id, or NULL. */
@@ -232,13 +235,15 @@ int store_observation_update(struct store *st, struct observation *o)
 	o->updated = store_now();
 	if (db_run(st->db, "UPDATE observation SET observed = ?, reporter = ?, "
 		   "text = ?, kind = ?, severity = ?, status = ?, setting_id = "
-		   "NULLIF(?, 0), updated = ? WHERE id = ? AND project_id = ?",
-		   "ssssisisii", o->observed, o->reporter, o->text, o->kind,
+		   "NULLIF(?, 0), updated = ?, version = version + 1 WHERE id = ? "
+		   "AND project_id = ? AND version = ?", "ssssisisiii",
+		   o->observed, o->reporter, o->text, o->kind,
 		   (int64_t)o->severity, o->status, o->setting, o->updated, o->id,
-		   o->project))
+		   o->project, o->version))
 		return store_fail(st, "cannot save the observation");
 	if (!db_changes(st->db))
-		return STORE_NOTFOUND;
+		return store_missed(st, "observation", o->project, o->id);
+	o->version++;
 	if (links_save(st, o))
 		return -1;
 	return store_project_touch(st, o->project);

@@ -70,6 +70,7 @@ void store_project_from_row(struct db_stmt *q, struct project *p)
 	p->updated = db_strdup(q, 15);
 	p->platforms = db_strdup(q, 16);
 	p->dedicated_staff = db_int(q, 17);
+	p->version = db_int(q, 18);
 }
 
 int store_project_add(struct store *st, struct project *p)
@@ -93,8 +94,10 @@ int store_project_add(struct store *st, struct project *p)
 		     p->updated, p->platforms, p->dedicated_staff))
 		return store_fail(st, "cannot add the project");
 	rc = db_step(q);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		p->id = db_int(q, 0);
+		p->version = 1;
+	}
 	db_finalize(q);
 	if (rc != DB_ROW)
 		return store_write_failed(st, "cannot add the project");
@@ -156,13 +159,18 @@ int store_project_update(struct store *st, struct project *p)
 		   "technology = ?, care_settings = ?, sites = ?, staff = ?, "
 		   "settings = ?, partners = ?, device_model = ?, adoption = ?, "
 		   "step = ?, notes = ?, anonymity = ?, updated = ?, platforms = ?, "
-		   "dedicated_staff = ?, revision = revision + 1 WHERE id = ?",
-		   "ssssiiisssssissii", p->name, p->title, p->technology,
+		   "dedicated_staff = ?, revision = revision + 1, "
+		   "version = version + 1 WHERE id = ? AND version = ?",
+		   "ssssiiisssssissiii", p->name, p->title, p->technology,
 		   p->care_settings, p->sites, p->staff, p->settings, p->partners,
 		   p->device_model, p->adoption, p->step, p->notes, p->anonymity,
-		   p->updated, p->platforms, p->dedicated_staff, p->id))
+		   p->updated, p->platforms, p->dedicated_staff, p->id,
+		   p->version))
 		return store_write_failed(st, "cannot save the project");
-	return db_changes(st->db) ? 0 : STORE_NOTFOUND;
+	if (!db_changes(st->db))
+		return store_missed(st, "project", 0, p->id);
+	p->version++;
+	return 0;
 }
 
 int store_project_delete(struct store *st, int64_t id)
@@ -258,7 +266,7 @@ void store_groups_free(struct group *v, size_t n)
 /* --- stakeholders --- */
 
 #define STAKEHOLDER_COLS "id, project_id, name, grp, organisation, power, " \
-	"interest, attitude"
+	"interest, attitude, version"
 
 static void stakeholder_from_row(struct db_stmt *q, struct stakeholder *s)
 {
@@ -270,6 +278,7 @@ static void stakeholder_from_row(struct db_stmt *q, struct stakeholder *s)
 	s->power = db_int(q, 5);
 	s->interest = db_int(q, 6);
 	s->attitude = db_strdup(q, 7);
+	s->version = db_int(q, 8);
 }
 
 int store_stakeholder_add(struct store *st, struct stakeholder *s)
@@ -284,8 +293,10 @@ int store_stakeholder_add(struct store *st, struct stakeholder *s)
 		     s->interest, s->attitude))
 		return store_fail(st, "cannot add the stakeholder");
 	rc = db_step(q);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		s->id = db_int(q, 0);
+		s->version = 1;
+	}
 	db_finalize(q);
 	if (rc != DB_ROW)
 		return store_write_failed(st, "cannot add the stakeholder");
@@ -330,16 +341,18 @@ int store_stakeholder_list(struct store *st, int64_t project,
 	return rc == DB_DONE ? 0 : store_fail(st, "cannot list stakeholders");
 }
 
-int store_stakeholder_update(struct store *st, const struct stakeholder *s)
+int store_stakeholder_update(struct store *st, struct stakeholder *s)
 {
 	if (db_run(st->db, "UPDATE stakeholder SET name = ?, grp = ?, "
-		   "organisation = ?, power = ?, interest = ?, attitude = ? "
-		   "WHERE project_id = ? AND id = ?", "sssiisii", s->name, s->grp,
+		   "organisation = ?, power = ?, interest = ?, attitude = ?, "
+		   "version = version + 1 WHERE project_id = ? AND id = ? AND "
+		   "version = ?", "sssiisiii", s->name, s->grp,
 		   s->organisation, s->power, s->interest, s->attitude,
-		   s->project_id, s->id))
+		   s->project_id, s->id, s->version))
 		return store_write_failed(st, "cannot save the stakeholder");
 	if (!db_changes(st->db))
-		return STORE_NOTFOUND;
+		return store_missed(st, "stakeholder", s->project_id, s->id);
+	s->version++;
 	return store_project_touch(st, s->project_id);
 }
 

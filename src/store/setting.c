@@ -58,8 +58,10 @@ static int insert(struct store *st, struct setting *s)
 		     s->created))
 		return store_fail(st, "cannot add the setting");
 	rc = db_step(q);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		s->id = db_int(q, 0);
+		s->version = 1;
+	}
 	db_finalize(q);
 	return rc == DB_ROW ? 0 : store_write_failed(st, "cannot add the setting");
 }
@@ -84,7 +86,8 @@ int store_settings_add(struct store *st, int64_t project, struct setting *v,
 	return store_project_touch(st, project);
 }
 
-#define SETTING_COLS "id, project_id, name, type, parent, it_system, created"
+#define SETTING_COLS "id, project_id, name, type, parent, it_system, " \
+	"created, version"
 
 static void from_row(struct db_stmt *q, struct setting *s)
 {
@@ -95,6 +98,7 @@ static void from_row(struct db_stmt *q, struct setting *s)
 	s->parent = db_strdup(q, 4);
 	s->it_system = db_strdup(q, 5);
 	s->created = db_strdup(q, 6);
+	s->version = db_int(q, 7);
 }
 
 int store_setting_get(struct store *st, int64_t project, const char *name,
@@ -318,15 +322,17 @@ int store_setting_by_id(struct store *st, int64_t project, int64_t id,
 	return rc == DB_ROW ? 0 : STORE_NOTFOUND;
 }
 
-int store_setting_update(struct store *st, const struct setting *s,
+int store_setting_update(struct store *st, struct setting *s,
 			 const char *old_name)
 {
 	if (db_run(st->db, "UPDATE setting SET name = ?, type = ?, parent = ?, "
-		   "it_system = ? WHERE id = ? AND project_id = ?", "ssssii",
-		   s->name, s->type, s->parent, s->it_system, s->id, s->project))
+		   "it_system = ?, version = version + 1 WHERE id = ? AND "
+		   "project_id = ? AND version = ?", "ssssiii", s->name, s->type,
+		   s->parent, s->it_system, s->id, s->project, s->version))
 		return store_write_failed(st, "cannot save the setting");
 	if (!db_changes(st->db))
-		return STORE_NOTFOUND;
+		return store_missed(st, "setting", s->project, s->id);
+	s->version++;
 	if (strcmp(old_name, s->name) &&
 	    db_run(st->db, "UPDATE setting SET parent = ? WHERE project_id = ? "
 		   "AND parent = ?", "sis", s->name, s->project, old_name))

@@ -275,8 +275,57 @@ static const char *const migrations[] = {
 	" benefit_id INTEGER REFERENCES benefit(id) ON DELETE SET NULL,"
 	" created TEXT NOT NULL, updated TEXT NOT NULL,"
 	" UNIQUE (project_id, name));",
+
+	/*
+	 * 7: a version per record people edit, for optimistic concurrency:
+	 * an update names the version it read and raises it; when another
+	 * save came first it changes nothing and the caller is told
+	 * (STORE_STALE). The project's revision counts every change in the
+	 * project, so the settings form gets a counter of its own.
+	 */
+	"ALTER TABLE project ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE stakeholder ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE setting ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE observation ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE workaround ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE benefit ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE cost_item ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
+
+int store_missed(struct store *st, const char *table, int64_t project,
+		 int64_t id)
+{
+	/* literals: the drivers keep prepared statements by the text's address */
+	static const char *const sql[][2] = {
+		{ "project", "SELECT 1 FROM project WHERE id = ? AND ? = 0" },
+		{ "stakeholder", "SELECT 1 FROM stakeholder WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "setting", "SELECT 1 FROM setting WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "observation", "SELECT 1 FROM observation WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "workaround", "SELECT 1 FROM workaround WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "benefit", "SELECT 1 FROM benefit WHERE id = ? AND "
+		  "project_id = ?" },
+		{ "cost_item", "SELECT 1 FROM cost_item WHERE id = ? AND "
+		  "project_id = ?" },
+	};
+	struct db_stmt *q;
+	size_t i;
+	int rc;
+
+	for (i = 0; strcmp(sql[i][0], table); i++)
+		;
+	if (db_query(st->db, &q, sql[i][1], "ii", id, project))
+		return store_fail(st, "cannot read the record's version");
+	rc = db_step(q);
+	db_finalize(q);
+	if (rc == DB_ERROR)
+		return store_fail(st, "cannot read the record's version");
+	return rc == DB_ROW ? STORE_STALE : STORE_NOTFOUND;
+}
 
 const char *store_error(struct store *st)
 {

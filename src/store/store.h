@@ -5,7 +5,10 @@
  *
  * Functions return 0 on success, STORE_NOTFOUND when a named thing does
  * not exist, STORE_CONFLICT when a unique name or id is taken, and -1 on
- * any other failure; store_error() then says why.
+ * any other failure; store_error() then says why. Updates of the records
+ * people edit (project, stakeholder, setting, observation, workaround,
+ * benefit, cost item) name the version they read and raise it by one;
+ * STORE_STALE when the record has changed since (nothing is saved).
  */
 #ifndef WM_STORE_H
 #define WM_STORE_H
@@ -16,7 +19,8 @@
 
 #include "assess/project.h"
 
-enum { STORE_NOTFOUND = 1, STORE_CONFLICT = 2 };
+enum { STORE_NOTFOUND = 1, STORE_CONFLICT = 2, STORE_STALE = 4 };
+/* (3 is TRACK_BAD, which track.h returns beside these) */
 
 struct store;
 
@@ -89,7 +93,7 @@ int store_stakeholder_get(struct store *st, int64_t project, int64_t id,
 			  struct stakeholder *s);
 int store_stakeholder_list(struct store *st, int64_t project,
 			   struct stakeholder **v, size_t *n);
-int store_stakeholder_update(struct store *st, const struct stakeholder *s);
+int store_stakeholder_update(struct store *st, struct stakeholder *s);
 int store_stakeholder_delete(struct store *st, int64_t project, int64_t id);
 void store_stakeholders_free(struct stakeholder *v, size_t n);
 
@@ -340,6 +344,7 @@ struct setting {
 	int64_t id, project;
 	char *name, *type, *parent, *it_system;
 	char *created;		/* ISO 8601 UTC, set by the store */
+	int64_t version;	/* raised by every save */
 };
 /* Insert s (id and created are set); STORE_CONFLICT if the name is taken. */
 int store_setting_add(struct store *st, struct setting *s);
@@ -415,7 +420,7 @@ int store_setting_by_id(struct store *st, int64_t project, int64_t id,
  * parent exists) are the caller's (track.h). STORE_NOTFOUND,
  * STORE_CONFLICT if the name is taken.
  */
-int store_setting_update(struct store *st, const struct setting *s,
+int store_setting_update(struct store *st, struct setting *s,
 			 const char *old_name);
 /*
  * Delete a setting with the days it reached milestones, its tools and
@@ -510,6 +515,7 @@ struct observation {
 	char **actions;		/* road-map action ids, sorted */
 	size_t nactions;
 	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+	int64_t version;	/* raised by every save */
 };
 /*
  * Insert o with its determinants and actions (id, created and updated
@@ -554,6 +560,7 @@ struct workaround {
 	int64_t harm, frequency;
 	char *status, *observed, *reporter;
 	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+	int64_t version;	/* raised by every save */
 };
 /*
  * Insert w (id and stamps are set); STORE_NOTFOUND if w->setting is not
@@ -589,6 +596,7 @@ struct benefit {
 	char *schedule;
 	bool cash_releasing;
 	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+	int64_t version;	/* raised by every save */
 };
 /* Insert b (id and stamps are set); STORE_CONFLICT if the name is taken. */
 int store_benefit_add(struct store *st, struct benefit *b);
@@ -654,6 +662,7 @@ struct cost_item {
 	double low, expected, high;
 	int64_t benefit;
 	char *created, *updated;	/* ISO 8601 UTC, set by the store */
+	int64_t version;	/* raised by every save */
 };
 /* Insert n items in order (ids and stamps are set); STORE_CONFLICT if a
  * name is taken (roll back then: some may be in). */

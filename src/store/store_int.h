@@ -28,12 +28,20 @@ int store_write_failed(struct store *st, const char *what);
  * project's data calls this after the change. 0, or -1 (error recorded).
  */
 int store_project_touch(struct store *st, int64_t project);
+/*
+ * After an update of table (by id, and project_id unless project is 0)
+ * that changed no row: STORE_STALE if the record is there (its version
+ * moved on), STORE_NOTFOUND if not, -1 on error.
+ */
+int store_missed(struct store *st, const char *table, int64_t project,
+		 int64_t id);
 
 /* The columns store_project_from_row reads, in its order. */
 #define STORE_PROJECT_COLS "id, name, title, technology, care_settings, " \
 	"sites, staff, settings, partners, device_model, adoption, step, " \
-	"notes, anonymity, created, updated, platforms, dedicated_staff"
-#define STORE_PROJECT_NCOLS 18
+	"notes, anonymity, created, updated, platforms, dedicated_staff, " \
+	"version"
+#define STORE_PROJECT_NCOLS 19
 /* Fill p (overwritten, not released) from a row starting with those columns. */
 void store_project_from_row(struct db_stmt *q, struct project *p);
 

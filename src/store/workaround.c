@@ -63,8 +63,10 @@ int store_workaround_add(struct store *st, struct workaround *w)
 		     w->reporter, w->created, w->updated))
 		return store_fail(st, "cannot add the workaround");
 	rc = db_step(q);
-	if (rc == DB_ROW)
+	if (rc == DB_ROW) {
 		w->id = db_int(q, 0);
+		w->version = 1;
+	}
 	db_finalize(q);
 	if (rc != DB_ROW)
 		return store_write_failed(st, "cannot add the workaround");
@@ -74,7 +76,7 @@ int store_workaround_add(struct store *st, struct workaround *w)
 
 #define WORKAROUND_COLS "w.id, w.project_id, w.kind, w.description, " \
 	"w.setting_id, s.name, w.harm, w.frequency, w.status, w.observed, " \
-	"w.reporter, w.created, w.updated"
+	"w.reporter, w.created, w.updated, w.version"
 
 static void from_row(struct db_stmt *q, struct workaround *w)
 {
@@ -91,6 +93,7 @@ static void from_row(struct db_stmt *q, struct workaround *w)
 	w->reporter = db_strdup(q, 10);
 	w->created = db_strdup(q, 11);
 	w->updated = db_strdup(q, 12);
+	w->version = db_int(q, 13);
 }
 
 int store_workaround_get(struct store *st, int64_t project, int64_t id,
@@ -144,17 +147,19 @@ int store_workaround_update(struct store *st, struct workaround *w)
 	rc = db_run(st->db, "UPDATE workaround SET kind = ?, description = ?, "
 		    "setting_id = (SELECT id FROM setting WHERE id = ?), harm = ?, "
 		    "frequency = ?, status = ?, observed = ?, reporter = ?, "
-		    "updated = ? WHERE project_id = ? AND id = ?", "ssiiissssii",
-		    w->kind, w->description, w->setting, w->harm, w->frequency,
-		    w->status, w->observed, w->reporter, now, w->project, w->id);
+		    "updated = ?, version = version + 1 WHERE project_id = ? AND "
+		    "id = ? AND version = ?", "ssiiissssiii", w->kind,
+		    w->description, w->setting, w->harm, w->frequency, w->status,
+		    w->observed, w->reporter, now, w->project, w->id, w->version);
 	if (rc) {
 		free(now);
 		return store_write_failed(st, "cannot save the workaround");
 	}
 	if (!db_changes(st->db)) {
 		free(now);
-		return STORE_NOTFOUND;
+		return store_missed(st, "workaround", w->project, w->id);
 	}
+	w->version++;
 	free(w->updated);
 	w->updated = now;
 	setting_name_set(st, w);

@@ -6,10 +6,11 @@
 
 json_t *setting_json(const struct setting *s)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s}", "id", (json_int_t)s->id,
-			 "name", s->name, "type", s->type, "parent", s->parent,
-			 "it_system", s->it_system, "created",
-			 s->created ? s->created : "");
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I}", "id",
+			 (json_int_t)s->id, "name", s->name, "type", s->type,
+			 "parent", s->parent, "it_system", s->it_system,
+			 "created", s->created ? s->created : "", "version",
+			 (json_int_t)s->version);
 }
 
 json_t *track_setting_json(const struct track_data *t, size_t i)

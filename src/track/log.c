@@ -451,7 +451,7 @@ static json_t *strings_json(char *const *v, size_t n)
 json_t *observation_json(const struct observation *o)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:o, s:o, s:o, "
-			 "s:s, s:s}", "id", (json_int_t)o->id, "date",
+			 "s:s, s:s, s:I}", "id", (json_int_t)o->id, "date",
 			 o->observed, "reporter", o->reporter, "text", o->text,
 			 "kind", o->kind, "severity", o->severity, "status",
 			 o->status, "setting", o->setting_name ?
@@ -459,7 +459,8 @@ json_t *observation_json(const struct observation *o)
 			 "determinants", strings_json(o->determinants,
 			 o->ndeterminants), "actions", strings_json(o->actions,
 			 o->nactions), "created", o->created ? o->created : "",
-			 "updated", o->updated ? o->updated : "");
+			 "updated", o->updated ? o->updated : "", "version",
+			 (json_int_t)o->version);
 }
 
 json_t *log_suggestions_json(const struct log_suggestion *v, size_t n)

@@ -52,6 +52,7 @@ json_t *benefit_json(const struct benefit *b,
 	json_object_set_new(o, "target_date", json_string(b->target_date));
 	json_object_set_new(o, "schedule", json_string(b->schedule));
 	json_object_set_new(o, "cash_releasing", json_boolean(b->cash_releasing));
+	json_object_set_new(o, "version", json_integer(b->version));
 	if (p)
 		json_object_set_new(o, "progress", progress_json(p));
 	return o;
@@ -91,6 +92,7 @@ json_t *cost_item_json(const struct cost_item *c, const char *benefit_name)
 	json_object_set_new(o, "high", json_real(c->high));
 	json_object_set_new(o, "benefit", benefit_name ?
 			    json_string(benefit_name) : json_null());
+	json_object_set_new(o, "version", json_integer(c->version));
 	return o;
 }
 

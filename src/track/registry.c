@@ -208,6 +208,7 @@ static void setting_copy(struct setting *dst, const struct setting *src)
 	dst->parent = xstrdup(src->parent);
 	dst->it_system = xstrdup(src->it_system);
 	dst->created = xstrdup(src->created ? src->created : "");
+	dst->version = src->version;
 }
 
 static int apply_change(struct setting *s, const struct setting_change *c,
@@ -250,6 +251,8 @@ int track_setting_edit(struct store *st, int64_t project, int64_t id,
 		goto out;
 	}
 	setting_copy(&s, &v[i]);
+	if (c->version)
+		s.version = c->version;
 	if ((rc = apply_change(&s, c, err)) ||
 	    (rc = registry_check(&s, v[i].name, v, n, err)))
 		goto out;
@@ -259,6 +262,8 @@ int track_setting_edit(struct store *st, int64_t project, int64_t id,
 			s.name);
 		rc = TRACK_BAD;
 	}
+	if (rc == STORE_STALE && before)
+		setting_copy(before, &v[i]);
 	if (rc)
 		goto out;
 	if (before)

@@ -222,6 +222,7 @@ int track_milestone_remove(struct store *st, int64_t project, const char *id,
 /* Changes to a setting: a NULL field is left as it is. */
 struct setting_change {
 	const char *name, *type, *parent, *it_system;
+	int64_t version;	/* the version the editor read; 0: as stored */
 };
 /*
  * Change setting id of project: each field through setting_set, then
@@ -229,7 +230,8 @@ struct setting_change {
  * parent an existing setting other than itself, and no circle of
  * parents. Renaming carries the setting's children along. On success
  * *before and *after (if not NULL) get the setting as it was and is
- * (release them); on failure they are zeroed.
+ * (release them); on failure they are zeroed. STORE_STALE (with *before
+ * the setting as stored) when c->version is not the stored one.
  */
 int track_setting_edit(struct store *st, int64_t project, int64_t id,
 		       const struct setting_change *c, struct setting *before,

@@ -357,6 +357,7 @@ json_t *workaround_json(const struct workaround *w)
 						      : ""));
 	json_object_set_new(o, "updated", json_string(w->updated ? w->updated
 						      : ""));
+	json_object_set_new(o, "version", json_integer(w->version));
 	return o;
 }
 

@@ -33,6 +33,19 @@ size_t apply_fields(json_t *body, const char *const *fields,
 		    struct strbuf *err);
 /* Fail 422 bad_field with the problems in err; releases err. Returns -1. */
 int bad_fields(struct req *r, struct strbuf *err);
+/*
+ * Optimistic concurrency. api_version takes the version the client read
+ * from If-Match ("3", W/"3" or 3) or the body's "version" field (which it
+ * removes from the body), leaving *version as it is when neither is
+ * given; 0, or -1 after answering 400. api_etag sets the ETag of a
+ * record at version. api_stale answers 409 {"error":"stale",
+ * "message":..., "current":{...}} with the record as stored (a
+ * reference is taken).
+ */
+int api_version(struct req *r, int64_t *version);
+void api_etag(struct req *r, int64_t version);
+int api_stale(struct req *r, json_t *current);
+
 /* Location: /api/projects/PROJECT[/what/id] of something just made. */
 void location(struct req *r, const char *project, const char *what,
 	      int64_t id);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lib/html.h"
+#include "api.h"
 #include "pages.h"
 #include "track/log.h"
 #include "track/track.h"
@@ -177,17 +178,24 @@ int api_log_update(struct req *r)
 	if (rc)
 		goto out;
 	before = observation_json(&o);
-	if ((rc = apply_body(r, &o, false)))
+	if ((rc = api_version(r, &o.version)) ||
+	    (rc = apply_body(r, &o, false)))
 		goto out;
 	rc = store_observation_update(r->st, &o);
+	if (rc == STORE_STALE) {
+		rc = api_stale(r, before);
+		goto out;
+	}
 	if (rc) {
 		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
 		goto out;
 	}
 	after = observation_json(&o);
 	rc = log_entry_audit(r, "edit", o.id, before, after);
-	if (!rc)
+	if (!rc) {
+		api_etag(r, o.version);
 		rc = web_json(r, 200, json_incref(after));
+	}
 	json_decref(after);
 out:
 	json_decref(before);

@@ -8,6 +8,7 @@
  * wherever it comes from.
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,7 @@
 #include "kb/kb.h"
 #include "lib/html.h"
 #include "lib/jsonout.h"
+#include "lib/xalloc.h"
 #include "api.h"
 #include "pages.h"
 #include "plan/plan.h"
@@ -91,6 +93,69 @@ int query_int(struct req *r, const char *name, int64_t lo, int64_t hi,
 		return 0;
 	return web_fail(r, 400, "bad_request", "%s: expected a whole number "
 			"from %" PRId64 " to %" PRId64, name, lo, hi);
+}
+
+int api_version(struct req *r, int64_t *version)
+{
+	json_t *v = r->json && json_is_object(r->json) ?
+		    json_object_get(r->json, "version") : NULL;
+	int64_t h = 0, b = 0;
+
+	if (r->if_match && strcmp(r->if_match, "*")) {
+		const char *s = r->if_match;
+		char *t;
+		size_t n;
+		int bad;
+
+		if (!strncmp(s, "W/", 2))
+			s += 2;
+		n = strlen(s);
+		if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+			s++;
+			n -= 2;
+		}
+		t = xstrndup(s, n);
+		bad = web_int(t, 1, INT64_MAX, &h);
+		free(t);
+		if (bad)
+			return web_fail(r, 400, "bad_request", "If-Match: "
+					"expected the version read, as in "
+					"If-Match: \"3\"");
+	}
+	if (v) {
+		if (!json_is_integer(v) || json_integer_value(v) < 1)
+			return web_fail(r, 400, "bad_request", "version: "
+					"expected the version read, a whole "
+					"number of 1 or more");
+		b = json_integer_value(v);
+		json_object_del(r->json, "version");
+	}
+	if (h && b && h != b)
+		return web_fail(r, 400, "bad_request", "If-Match and version "
+				"name different versions; send one");
+	if (h || b)
+		*version = h ? h : b;
+	return 0;
+}
+
+void api_etag(struct req *r, int64_t version)
+{
+	char tag[32];
+
+	snprintf(tag, sizeof(tag), "\"%" PRId64 "\"", version);
+	web_header(r, "ETag", tag);
+}
+
+int api_stale(struct req *r, json_t *current)
+{
+	json_t *o = json_pack("{s:s, s:s, s:O}", "error", "stale", "message",
+			      "the record changed since it was read; nothing "
+			      "was saved; see current for the stored record",
+			      "current", current);
+
+	api_etag(r, json_integer_value(json_object_get(current, "version")));
+	web_json(r, 409, o);
+	return -1;
 }
 
 /* Start the next problem in err: problems are separated by "; ". */
@@ -279,6 +344,7 @@ int api_projects(struct req *r)
 
 int api_project(struct req *r)
 {
+	api_etag(r, r->project.version);
 	return project_answer(r, &r->project, r->role, 200);
 }
 
@@ -485,6 +551,79 @@ int api_stakeholder_add(struct req *r)
 	}
 	json_decref(after);
 out:
+	sb_release(&err);
+	sb_release(&entity);
+	stakeholder_release(&s);
+	return rc;
+}
+
+/* The stakeholder named by the path; -1 after answering 404 or 500. */
+static int stakeholder_from_path(struct req *r, struct stakeholder *s)
+{
+	int64_t id;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if (web_int(web_arg(r, 1), 1, INT64_MAX, &id))
+		return web_not_found(r);
+	rc = store_stakeholder_get(r->st, r->project.id, id, s);
+	if (rc == STORE_NOTFOUND)
+		return web_not_found(r);
+	return rc ? web_store_fail(r) : 0;
+}
+
+int api_stakeholder(struct req *r)
+{
+	struct stakeholder s;
+
+	if (stakeholder_from_path(r, &s))
+		return -1;
+	api_etag(r, s.version);
+	web_json(r, 200, stakeholder_json(&s));
+	stakeholder_release(&s);
+	return 0;
+}
+
+/* PUT and PATCH: the fields given change, the others stay. */
+int api_stakeholder_update(struct req *r)
+{
+	json_t *body = body_object(r), *before = NULL, *after;
+	struct strbuf err = STRBUF_INIT, entity = STRBUF_INIT;
+	struct stakeholder s;
+	int rc = -1;
+
+	if (!body || stakeholder_from_path(r, &s))
+		return -1;
+	before = stakeholder_json(&s);
+	if (api_version(r, &s.version))
+		goto out;
+	apply_fields(body, stakeholder_fields, "a stakeholder",
+		     set_stakeholder, &s, &err);
+	if (*s.grp && check_group(r, s.grp, &err))
+		goto out;
+	if (err.len) {
+		rc = bad_fields(r, &err);
+		goto out;
+	}
+	rc = store_stakeholder_update(r->st, &s);
+	if (rc == STORE_STALE) {
+		rc = api_stale(r, before);
+		goto out;
+	}
+	if (rc) {
+		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
+		goto out;
+	}
+	after = stakeholder_json(&s);
+	sb_addf(&entity, "stakeholder:%" PRId64, s.id);
+	rc = web_audit(r, r->project.id, "edit", entity.buf, before, after);
+	if (!rc) {
+		api_etag(r, s.version);
+		rc = web_json(r, 200, json_incref(after));
+	}
+	json_decref(after);
+out:
+	json_decref(before);
 	sb_release(&err);
 	sb_release(&entity);
 	stakeholder_release(&s);

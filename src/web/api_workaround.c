@@ -177,9 +177,14 @@ int api_workaround_update(struct req *r)
 	if (rc)
 		goto out;
 	before = workaround_json(&w);
-	if ((rc = from_body(r, &w, false)))
+	if ((rc = api_version(r, &w.version)) ||
+	    (rc = from_body(r, &w, false)))
 		goto out;
 	rc = store_workaround_update(r->st, &w);
+	if (rc == STORE_STALE) {
+		rc = api_stale(r, before);
+		goto out;
+	}
 	if (rc) {
 		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
 		goto out;
@@ -187,8 +192,10 @@ int api_workaround_update(struct req *r)
 	after = workaround_json(&w);
 	sb_addf(&entity, "workaround:%" PRId64, w.id);
 	rc = web_audit(r, r->project.id, "edit", entity.buf, before, after);
-	if (!rc)
+	if (!rc) {
+		api_etag(r, w.version);
 		rc = web_json(r, 200, json_incref(after));
+	}
 	json_decref(after);
 out:
 	json_decref(before);

@@ -29,10 +29,130 @@ void form_release(struct form *f)
 	free(f->errs);
 	f->errs = NULL;
 	f->nerrs = 0;
+	json_decref(f->stored);
+	json_decref(f->mine);
+	f->stored = f->mine = NULL;
+}
+
+void form_version(struct req *r, int64_t version)
+{
+	html(&r->out, "<input type=\"hidden\" name=\"version\" value=\"%I\">",
+	     version);
+}
+
+int form_version_read(struct req *r, struct form *f, int64_t *version)
+{
+	const char *v = web_form(r, "version");
+
+	if (!v)
+		return 0;
+	if (web_int(v, 1, INT64_MAX, version)) {
+		form_error(f, "version", "The form's version is not a whole "
+			   "number of 1 or more: open the record again");
+		return 1;
+	}
+	return 0;
+}
+
+void form_stale(struct req *r, struct form *f, json_t *stored, json_t *mine)
+{
+	json_decref(f->stored);
+	json_decref(f->mine);
+	f->stored = json_incref(stored);
+	f->mine = json_incref(mine);
+	r->status = 409;
+}
+
+/* A JSON value as the text a person reads; arrays as a comma list. */
+static void value_text(struct strbuf *sb, const json_t *v)
+{
+	size_t i;
+	json_t *e;
+
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		sb_adds(sb, json_string_value(v));
+		break;
+	case JSON_INTEGER:
+		sb_addf(sb, "%" PRId64, (int64_t)json_integer_value(v));
+		break;
+	case JSON_REAL:
+		sb_addf(sb, "%g", json_real_value(v));
+		break;
+	case JSON_TRUE:
+		sb_adds(sb, "yes");
+		break;
+	case JSON_FALSE:
+		sb_adds(sb, "no");
+		break;
+	case JSON_ARRAY:
+		json_array_foreach(v, i, e) {
+			if (i)
+				sb_adds(sb, ", ");
+			value_text(sb, e);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Fields every record has that a person does not edit. */
+static bool bookkeeping(const char *key)
+{
+	static const char *const keys[] = { "id", "project", "version",
+		"created", "updated", NULL };
+
+	for (size_t i = 0; keys[i]; i++)
+		if (!strcmp(keys[i], key))
+			return true;
+	return false;
+}
+
+static void stale_summary(struct req *r, const struct form *f)
+{
+	struct strbuf a, b;
+	const char *key;
+	json_t *v;
+	size_t ndiff = 0;
+
+	sb_init(&a);
+	sb_init(&b);
+
+	html(&r->out, "<div class=\"notice notice-error\" role=\"alert\" "
+	     "tabindex=\"-1\" id=\"problems\"><h2>Changed since you opened "
+	     "it</h2><p>Someone saved this record after you opened it, so "
+	     "nothing of yours was saved. The form below holds your values: "
+	     "save it again to put them on top of the stored record, or "
+	     "<a href=\"%s\">open the stored record</a> to start from it.</p>"
+	     "<table><caption>The stored record beside yours</caption><thead>"
+	     "<tr><th scope=\"col\">Field</th><th scope=\"col\">Stored now"
+	     "</th><th scope=\"col\">Yours</th></tr></thead><tbody>", r->path);
+	json_object_foreach(f->stored, key, v) {
+		json_t *m = json_object_get(f->mine, key);
+
+		if (bookkeeping(key) || !m || json_equal(v, m))
+			continue;
+		sb_reset(&a);
+		sb_reset(&b);
+		value_text(&a, v);
+		value_text(&b, m);
+		html(&r->out, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s"
+		     "</td></tr>", key, a.buf, b.buf);
+		ndiff++;
+	}
+	if (!ndiff)
+		html(&r->out, "<tr><td colspan=\"3\">Your values are the same "
+		     "as the stored ones.</td></tr>");
+	html(&r->out, "</tbody></table></div>\n");
+	sb_release(&a);
+	sb_release(&b);
 }
 
 void form_summary(struct req *r, const struct form *f)
 {
+	if (f->stored && f->mine)
+		stale_summary(r, f);
 	if (!f->nerrs)
 		return;
 	html(&r->out, "<div class=\"notice notice-error\" role=\"alert\" "

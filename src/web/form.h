@@ -14,16 +14,37 @@
 struct form {
 	struct web_field *errs;
 	size_t nerrs;
+	json_t *stored, *mine;	/* set by form_stale */
 };
-#define FORM_INIT { NULL, 0 }
+#define FORM_INIT { NULL, 0, NULL, NULL }
 
 void form_error(struct form *f, const char *field, const char *msg);
 /* The problem with field, or NULL. */
 const char *form_error_for(const struct form *f, const char *field);
 void form_release(struct form *f);
 
-/* A summary of the problems, each linking to its field (nothing if none). */
+/*
+ * A summary of the problems, each linking to its field (nothing if none),
+ * or after form_stale the stored record beside the one submitted.
+ */
 void form_summary(struct req *r, const struct form *f);
+
+/*
+ * Optimistic concurrency: an edit form carries the version of the record
+ * it was opened on (form_version writes the hidden field). form_version_read
+ * reads it into *version, leaving it as it is when the field is absent;
+ * a bad value is a problem of the form (returns 1, else 0).
+ */
+void form_version(struct req *r, int64_t version);
+int form_version_read(struct req *r, struct form *f, int64_t *version);
+/*
+ * The save found the record changed since the form was opened (STORE_STALE):
+ * keep the stored record's JSON and the submitted one's (references are
+ * taken) for form_summary to set side by side, and answer 409. The page
+ * then shows its form again with the submitted values and the stored
+ * version, so saving it again applies them on top of the stored record.
+ */
+void form_stale(struct req *r, struct form *f, json_t *stored, json_t *mine);
 /*
  * One labelled input. type is "text", "number", "password", "email";
  * hint (may be NULL) is shown under the label.

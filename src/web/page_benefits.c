@@ -399,6 +399,7 @@ static int benefit_page(struct req *r, const struct form *f,
 		     "action=\"/p/%u/benefits/%I\" class=\"narrow\">",
 		     r->project.name, b->id);
 		page_csrf(r);
+		form_version(r, b->version);
 		benefit_form(r, f, b);
 		html(&r->out, "<button type=\"submit\">Save</button></form>"
 		     "</section>\n<h2>Delete</h2><form method=\"post\" "
@@ -429,17 +430,25 @@ int page_benefit_save(struct req *r)
 {
 	struct form f = FORM_INIT;
 	struct benefit b;
-	json_t *before;
+	json_t *before, *mine;
 	char *name;
+	int64_t stored;
 	int rc = load(r, &b);
 
 	if (rc)
 		return rc;
 	before = audit_json(&b);
 	name = xstrdup(b.name);
-	if (apply_form(r, &f, &b) == 0) {
+	stored = b.version;
+	if (form_version_read(r, &f, &b.version) + apply_form(r, &f, &b) == 0) {
 		rc = store_benefit_update(r->st, &b);
-		if (rc == STORE_CONFLICT)
+		if (rc == STORE_STALE) {
+			mine = audit_json(&b);
+			form_stale(r, &f, before, mine);
+			json_decref(mine);
+			b.version = stored;
+			rc = benefit_page(r, &f, &b, name);
+		} else if (rc == STORE_CONFLICT)
 			form_error(&f, "name", "name: the project has a benefit "
 				   "of this name already");
 		else if (rc)

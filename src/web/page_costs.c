@@ -570,6 +570,7 @@ static int edit_page(struct req *r, const struct form *f,
 	html(&r->out, "<form method=\"post\" action=\"/p/%u/costs/%I\" "
 	     "class=\"narrow\">", r->project.name, c->id);
 	page_csrf(r);
+	form_version(r, c->version);
 	item_fields(r, f, c, &ch);
 	html(&r->out, "<button type=\"submit\">Save</button></form>\n"
 	     "<h2>Delete</h2><form method=\"post\" action=\"/p/%u/costs/%I/"
@@ -600,12 +601,14 @@ int page_cost_save(struct req *r)
 	struct form f = FORM_INIT;
 	struct choices ch = { 0 };
 	struct cost_item c;
-	json_t *before;
+	json_t *before, *mine;
 	char *name;
+	int64_t stored;
 	int rc = load(r, &c);
 
 	if (rc)
 		return rc;
+	stored = c.version;
 	if (choices_load(r, &ch)) {
 		choices_release(&ch);
 		store_cost_item_release(&c);
@@ -613,9 +616,17 @@ int page_cost_save(struct req *r)
 	}
 	before = cost_item_json(&c, benefit_list_name(&ch.l, c.benefit));
 	name = xstrdup(c.name);
-	if (apply_form(r, &f, &c, &ch, false) == 0) {
+	if (form_version_read(r, &f, &c.version) +
+	    apply_form(r, &f, &c, &ch, false) == 0) {
 		rc = store_cost_item_update(r->st, &c);
-		if (rc == STORE_CONFLICT)
+		if (rc == STORE_STALE) {
+			mine = cost_item_json(&c, benefit_list_name(&ch.l,
+								    c.benefit));
+			form_stale(r, &f, before, mine);
+			json_decref(mine);
+			c.version = stored;
+			rc = edit_page(r, &f, &c, name);
+		} else if (rc == STORE_CONFLICT)
 			form_error(&f, "name", "name: the project has an item of "
 				   "this name already");
 		else if (rc)

@@ -454,6 +454,7 @@ static int edit_page(struct req *r, const struct form *f,
 	html(&r->out, "<form method=\"post\" action=\"/p/%u/log/%I\" "
 	     "class=\"narrow\">", r->project.name, o->id);
 	page_csrf(r);
+	form_version(r, o->version);
 	entry_fields(r, f, suggest, o, &sc);
 	buttons(r, "Save");
 	html(&r->out, "<h2>Delete</h2><form method=\"post\" action=\"/p/%u/log/"
@@ -485,17 +486,21 @@ int page_log_save(struct req *r)
 	struct form f = FORM_INIT;
 	struct observation o;
 	json_t *before = NULL, *after;
+	int64_t stored;
 	int rc = log_entry_load(r, &o);
 
 	if (rc)
 		goto out;
+	stored = o.version;
+	before = observation_json(&o);
+	rc = form_version_read(r, &f, &o.version);
 	if (web_form(r, "suggest")) {
 		draft_form(r, &o);
 		rc = edit_page(r, &f, &o, true);
 		goto out;
 	}
-	before = observation_json(&o);
-	rc = apply_form(r, &f, &o);
+	if (!rc)
+		rc = apply_form(r, &f, &o);
 	if (rc < 0)
 		goto out;
 	if (rc > 0) {
@@ -504,6 +509,14 @@ int page_log_save(struct req *r)
 		goto out;
 	}
 	rc = store_observation_update(r->st, &o);
+	if (rc == STORE_STALE) {
+		after = observation_json(&o);
+		form_stale(r, &f, before, after);
+		json_decref(after);
+		o.version = stored;
+		rc = edit_page(r, &f, &o, false);
+		goto out;
+	}
 	if (rc) {
 		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
 		goto out;

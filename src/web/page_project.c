@@ -240,6 +240,7 @@ static void edit_form(struct req *r, const struct form *f,
 	html(&r->out, "<form method=\"post\" action=\"/p/%u/edit\">",
 	     r->project.name);
 	page_csrf(r);
+	form_version(r, p->version);
 	form_project(r, f, p, false);
 	html(&r->out, "<button type=\"submit\">Save the settings</button> "
 	     "<a href=\"/p/%u\">Cancel</a></form>\n", r->project.name);
@@ -266,13 +267,26 @@ int page_project_save(struct req *r)
 	if (rc)
 		return rc == STORE_NOTFOUND ? web_not_found(r) :
 		       web_store_fail(r);
-	if (form_project_apply(r, &f, &p, false)) {
+	if (form_version_read(r, &f, &p.version) +
+	    form_project_apply(r, &f, &p, false)) {
 		r->status = 422;
 		edit_form(r, &f, &p);
 		rc = 0;
 		goto out;
 	}
-	if (store_project_update(r->st, &p)) {
+	rc = store_project_update(r->st, &p);
+	if (rc == STORE_STALE) {
+		before = project_json(&r->project);
+		after = project_json(&p);
+		form_stale(r, &f, before, after);
+		json_decref(before);
+		json_decref(after);
+		p.version = r->project.version;
+		edit_form(r, &f, &p);
+		rc = 0;
+		goto out;
+	}
+	if (rc) {
 		rc = web_store_fail(r);
 		goto out;
 	}

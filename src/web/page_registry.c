@@ -328,6 +328,7 @@ static int edit_page(struct req *r, const struct form *f,
 	html(&r->out, "<form method=\"post\" action=\"/p/%u/registry/%I\" "
 	     "class=\"narrow\">", r->project.name, s->id);
 	page_csrf(r);
+	form_version(r, s->version);
 	setting_fields(r, f, s, &t);
 	html(&r->out, "<button type=\"submit\">Save</button></form>\n");
 	if (i < (long)t.n) {
@@ -375,6 +376,27 @@ static int refused(struct req *r, struct form *f, const struct setting *s)
 	return edit_page(r, f, s);
 }
 
+/*
+ * The setting as stored (before) beside the change submitted, and the
+ * form again with the submitted values on the stored version.
+ */
+static int stale(struct req *r, struct form *f, const struct setting *before,
+		 const struct setting_change *c)
+{
+	struct setting m = *before;	/* borrows every string */
+	json_t *stored = setting_json(before), *mine;
+
+	m.name = (char *)(c->name ? c->name : before->name);
+	m.type = (char *)(c->type ? c->type : before->type);
+	m.parent = (char *)(c->parent ? c->parent : before->parent);
+	m.it_system = (char *)(c->it_system ? c->it_system : before->it_system);
+	mine = setting_json(&m);
+	form_stale(r, f, stored, mine);
+	json_decref(stored);
+	json_decref(mine);
+	return edit_page(r, f, &m);
+}
+
 int page_registry_save(struct req *r)
 {
 	struct setting_change c = {
@@ -388,10 +410,16 @@ int page_registry_save(struct req *r)
 
 	if (rc)
 		goto out;
+	if (form_version_read(r, &f, &c.version)) {
+		rc = refused(r, &f, &s);
+		goto out;
+	}
 	rc = track_setting_edit(r->st, r->project.id, s.id, &c, &before, &after,
 				&err);
 	if (rc == -1) {
 		rc = web_store_fail(r);
+	} else if (rc == STORE_STALE) {
+		rc = stale(r, &f, &before, &c);
 	} else if (rc) {
 		field_error(&f, &err);
 		rc = refused(r, &f, &s);

@@ -338,6 +338,7 @@ static int edit_page(struct req *r, const struct form *f,
 	html(&r->out, "<form method=\"post\" action=\"/p/%u/stakeholders/%I\" "
 	     "class=\"narrow\">", r->project.name, s->id);
 	page_csrf(r);
+	form_version(r, s->version);
 	stakeholder_fields(r, f, s, &c);
 	html(&r->out, "<button type=\"submit\">Save</button></form>\n"
 	     "<h2>Delete</h2><form method=\"post\" "
@@ -371,13 +372,17 @@ int page_stakeholder_save(struct req *r)
 	struct strbuf entity = STRBUF_INIT;
 	json_t *before = NULL, *after;
 	char *name = NULL;
+	int64_t stored;
 	int rc = load(r, &s);
 
 	if (rc)
 		goto out;
 	before = stakeholder_json(&s);
 	name = xstrdup(s.name);
-	rc = apply_form(r, &f, &s, false);
+	stored = s.version;
+	rc = form_version_read(r, &f, &s.version);
+	if (rc >= 0)
+		rc += apply_form(r, &f, &s, false);
 	if (rc < 0)
 		goto out;
 	if (rc > 0) {
@@ -386,6 +391,15 @@ int page_stakeholder_save(struct req *r)
 		goto out;
 	}
 	rc = store_stakeholder_update(r->st, &s);
+	if (rc == STORE_STALE) {
+		/* before is the record as stored: this request read it */
+		after = stakeholder_json(&s);
+		form_stale(r, &f, before, after);
+		json_decref(after);
+		s.version = stored;
+		rc = edit_page(r, &f, &s, name);
+		goto out;
+	}
 	if (rc) {
 		rc = rc == STORE_NOTFOUND ? web_not_found(r) :
 		     web_store_fail(r);

@@ -458,6 +458,7 @@ static int edit_page(struct req *r, const struct form *f,
 	html(&r->out, "<form method=\"post\" action=\"/p/%u/workarounds/%I\" "
 	     "class=\"narrow\">", r->project.name, w->id);
 	page_csrf(r);
+	form_version(r, w->version);
 	entry_fields(r, f, w, &c);
 	html(&r->out, "<button type=\"submit\">Save</button></form>\n"
 	     "<h2>Delete</h2><form method=\"post\" "
@@ -490,12 +491,16 @@ int page_workaround_save(struct req *r)
 	struct workaround w;
 	struct strbuf entity = STRBUF_INIT;
 	json_t *before = NULL, *after;
+	int64_t stored;
 	int rc = workaround_from_path(r, &w);
 
 	if (rc)
 		goto out;
+	stored = w.version;
 	before = workaround_json(&w);
-	rc = apply_form(r, &f, &w, false);
+	rc = form_version_read(r, &f, &w.version);
+	if (!rc)
+		rc = apply_form(r, &f, &w, false);
 	if (rc < 0)
 		goto out;
 	if (rc > 0) {
@@ -504,6 +509,14 @@ int page_workaround_save(struct req *r)
 		goto out;
 	}
 	rc = store_workaround_update(r->st, &w);
+	if (rc == STORE_STALE) {
+		after = workaround_json(&w);
+		form_stale(r, &f, before, after);
+		json_decref(after);
+		w.version = stored;
+		rc = edit_page(r, &f, &w);
+		goto out;
+	}
 	if (rc) {
 		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
 		goto out;

@@ -105,6 +105,8 @@ int api_assessment(struct req *r);
 int api_roadmap(struct req *r);
 int api_stakeholders(struct req *r);
 int api_stakeholder_add(struct req *r);
+int api_stakeholder(struct req *r);
+int api_stakeholder_update(struct req *r);
 int api_stakeholder_delete(struct req *r);
 int api_links(struct req *r);
 int api_link_add(struct req *r);

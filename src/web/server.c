@@ -327,6 +327,8 @@ static struct conn *conn_new(struct server *srv, struct MHD_Connection *mc,
 						"wm_session");
 	r->csrf_header = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
 						     "X-CSRF-Token");
+	r->if_match = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
+						  "If-Match");
 	auth = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
 					   MHD_HTTP_HEADER_AUTHORIZATION);
 	if (has_prefix(auth, "Bearer "))

@@ -56,6 +56,7 @@ struct req {
 	const char *cookie;		/* the session cookie's value, or NULL */
 	const char *bearer;		/* an Authorization: Bearer token, or NULL */
 	const char *csrf_header;	/* X-CSRF-Token, or NULL */
+	const char *if_match;		/* If-Match, or NULL */
 	struct web_field *query, *form;	/* decoded query and form fields */
 	size_t nquery, nform;
 	json_t *json;			/* an API request's JSON body, or NULL */

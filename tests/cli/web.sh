@@ -28,6 +28,41 @@ start_server() {
 	[ -z "$pw" ] || ADMIN_PW=$pw
 }
 
+# start_server2 [ARGS...]: a second server on the same database (started
+# after start_server, which made the demo); sets BASE2
+SERVER2_PID=
+start_server2() {
+	"$WAYMARK" --db "$DB" serve --listen 127.0.0.1:0 "$@" \
+		>"$TMP/serve2.out" 2>"$TMP/serve2.err" &
+	SERVER2_PID=$!
+	trap 'stop_server2 >/dev/null 2>&1; stop_server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+	i=0
+	while ! grep -q 'listening on' "$TMP/serve2.out" 2>/dev/null; do
+		i=$((i + 1))
+		if [ $i -gt 300 ] || ! kill -0 "$SERVER2_PID" 2>/dev/null; then
+			echo "# the second server did not start:"; sed 's/^/#   /' "$TMP/serve2.err"
+			exit 1
+		fi
+		sleep 0.1
+	done
+	BASE2=$(sed -n 's/.*listening on \(http:[^ ]*\)\/ .*/\1/p' "$TMP/serve2.out")
+}
+
+stop_server2() {
+	[ -n "$SERVER2_PID" ] || return 0
+	kill -TERM "$SERVER2_PID" 2>/dev/null
+	wait "$SERVER2_PID"
+	SERVER2_PID=
+}
+
+# on2 CMD...: run CMD (http, login, csrf_from...) against the second server
+on2() {
+	_keep=$BASE
+	BASE=$BASE2
+	"$@"
+	BASE=$_keep
+}
+
 # stop_server: SIGTERM, and wait; sets server_rc
 stop_server() {
 	[ -n "$SERVER_PID" ] || return 0

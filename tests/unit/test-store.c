@@ -173,6 +173,152 @@ static void test_conflict_and_not_found(void **state)
 	store_close(st);
 }
 
+/*
+ * Two people open the same record (both read version 1); the first save
+ * raises it to 2, the second (still naming 1) is refused with STORE_STALE
+ * and the first one's value stays. A record that is gone is NOTFOUND.
+ */
+#define S(x) ((char *)(x))
+
+static void test_stale_update(void **state)
+{
+	struct store *st;
+	struct project p, p2;
+	struct stakeholder s, a, b;
+	struct setting set = { 0 }, sa, sb;
+	struct workaround w = { 0 }, wa, wb;
+	struct cost_item c = { 0 }, ca, cb;
+	struct benefit be = { 0 }, ba, bb;
+	struct observation o = { 0 }, oa, ob;
+	char *msg = NULL;
+
+	(void)state;
+	assert_int_equal(store_open(testdb_fresh(dir, "v.db"), &st, &msg), 0);
+	add_project(st, "occ");
+	assert_int_equal(store_project_get(st, "occ", &p), 0);
+	assert_int_equal(store_project_get(st, "occ", &p2), 0);
+	assert_int_equal(p.version, 1);
+	p.sites = 7;
+	assert_int_equal(store_project_update(st, &p), 0);
+	assert_int_equal(p.version, 2);
+	p2.sites = 9;
+	assert_int_equal(store_project_update(st, &p2), STORE_STALE);
+	project_release(&p2);
+	assert_int_equal(store_project_get(st, "occ", &p2), 0);
+	assert_int_equal(p2.sites, 7);
+	assert_int_equal(p2.version, 2);
+	project_release(&p2);
+
+	stakeholder_init(&s);
+	s.project_id = p.id;
+	free(s.grp);
+	s.grp = strdup("it");
+	assert_int_equal(store_stakeholder_add(st, &s), 0);
+	assert_int_equal(s.version, 1);
+	assert_int_equal(store_stakeholder_get(st, p.id, s.id, &a), 0);
+	assert_int_equal(store_stakeholder_get(st, p.id, s.id, &b), 0);
+	a.power = 5;
+	assert_int_equal(store_stakeholder_update(st, &a), 0);
+	assert_int_equal(a.version, 2);
+	b.power = 1;
+	assert_int_equal(store_stakeholder_update(st, &b), STORE_STALE);
+	stakeholder_release(&b);
+	assert_int_equal(store_stakeholder_get(st, p.id, s.id, &b), 0);
+	assert_int_equal(b.power, 5);
+	/* the reloaded copy names version 2 and may save on top */
+	b.power = 1;
+	assert_int_equal(store_stakeholder_update(st, &b), 0);
+	assert_int_equal(b.version, 3);
+	assert_int_equal(store_stakeholder_delete(st, p.id, s.id), 0);
+	assert_int_equal(store_stakeholder_update(st, &a), STORE_NOTFOUND);
+	stakeholder_release(&a);
+	stakeholder_release(&b);
+	stakeholder_release(&s);
+
+	set.project = p.id;
+	set.name = S("Ward 3");
+	set.type = S("team");
+	assert_int_equal(store_setting_add(st, &set), 0);
+	free(set.created);
+	assert_int_equal(store_setting_by_id(st, p.id, set.id, &sa), 0);
+	assert_int_equal(store_setting_by_id(st, p.id, set.id, &sb), 0);
+	assert_int_equal(store_setting_update(st, &sa, "Ward 3"), 0);
+	assert_int_equal(sa.version, 2);
+	assert_int_equal(store_setting_update(st, &sb, "Ward 3"), STORE_STALE);
+	store_setting_release(&sa);
+	store_setting_release(&sb);
+
+	w.project = p.id;
+	w.kind = S("workaround");
+	w.description = S("paper list");
+	w.harm = 2;
+	w.frequency = 3;
+	w.status = S("open");
+	w.observed = S("2024-01-02");
+	w.reporter = S("ann");
+	assert_int_equal(store_workaround_add(st, &w), 0);
+	free(w.created);
+	free(w.updated);
+	free(w.setting_name);
+	assert_int_equal(store_workaround_get(st, p.id, w.id, &wa), 0);
+	assert_int_equal(store_workaround_get(st, p.id, w.id, &wb), 0);
+	assert_int_equal(store_workaround_update(st, &wa), 0);
+	assert_int_equal(store_workaround_update(st, &wb), STORE_STALE);
+	store_workaround_release(&wa);
+	store_workaround_release(&wb);
+
+	be.project = p.id;
+	be.name = S("time");
+	be.metric = be.unit = be.owner = S("x");
+	be.baseline_date = be.target_date = S("2024-01-01");
+	be.schedule = S("monthly");
+	assert_int_equal(store_benefit_add(st, &be), 0);
+	free(be.created);
+	free(be.updated);
+	assert_int_equal(store_benefit_get(st, p.id, "time", &ba), 0);
+	assert_int_equal(store_benefit_get(st, p.id, "time", &bb), 0);
+	assert_int_equal(store_benefit_update(st, &ba), 0);
+	assert_int_equal(store_benefit_update(st, &bb), STORE_STALE);
+	store_benefit_release(&ba);
+	store_benefit_release(&bb);
+
+	c.name = S("devices");
+	c.flow = S("cost");
+	c.category = S("devices");
+	c.kind = S("one-off");
+	c.start_year = 1;
+	assert_int_equal(store_cost_items_add(st, p.id, &c, 1), 0);
+	free(c.created);
+	free(c.updated);
+	assert_int_equal(store_cost_item_get(st, p.id, "devices", &ca), 0);
+	assert_int_equal(store_cost_item_get(st, p.id, "devices", &cb), 0);
+	assert_int_equal(store_cost_item_update(st, &ca), 0);
+	assert_int_equal(store_cost_item_update(st, &cb), STORE_STALE);
+	store_cost_item_release(&ca);
+	store_cost_item_release(&cb);
+
+	o.project = p.id;
+	o.observed = S("2024-01-02");
+	o.reporter = S("ann");
+	o.text = S("wifi drops");
+	o.kind = S("barrier");
+	o.severity = 3;
+	o.status = S("open");
+	assert_int_equal(store_observation_add(st, &o), 0);
+	free(o.created);
+	free(o.updated);
+	assert_int_equal(store_observation_get(st, p.id, o.id, &oa), 0);
+	assert_int_equal(store_observation_get(st, p.id, o.id, &ob), 0);
+	assert_int_equal(store_observation_update(st, &oa), 0);
+	assert_int_equal(oa.version, 2);
+	assert_int_equal(store_observation_update(st, &ob), STORE_STALE);
+	store_observation_release(&oa);
+	store_observation_release(&ob);
+
+	project_release(&p);
+	store_close(st);
+}
+
 static void test_bad_target(void **state)
 {
 	struct store *st;
@@ -298,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_migration_keeps_a_copy),
 		cmocka_unit_test(test_rollback_leaves_nothing),
 		cmocka_unit_test(test_conflict_and_not_found),
+		cmocka_unit_test(test_stale_update),
 		cmocka_unit_test(test_bad_target),
 		cmocka_unit_test(test_copy_and_checksums),
 	};
