@@ -148,10 +148,11 @@ void api_etag(struct req *r, int64_t version)
 
 int api_stale(struct req *r, json_t *current)
 {
-	json_t *o = json_pack("{s:s, s:s, s:O}", "error", "stale", "message",
-			      "the record changed since it was read; nothing "
-			      "was saved; see current for the stored record",
-			      "current", current);
+	/* the error as every other API error has it, and the stored record */
+	json_t *o = json_pack("{s:{s:s, s:s}, s:O}", "error", "code", "stale",
+			      "message", "the record changed since it was "
+			      "read; nothing was saved; see current for the "
+			      "stored record", "current", current);
 
 	api_etag(r, json_integer_value(json_object_get(current, "version")));
 	web_json(r, 409, o);

@@ -107,7 +107,7 @@ expect_status 200 "api: PUT with If-Match of the stored version"
 expect_out '"version":4' "api: the version is raised to 4"
 api PUT "$A/stakeholders/1" -H "$J" -H 'If-Match: "3"' --data-binary '{"power":1}'
 expect_status 409 "api: PUT with an old If-Match is stale"
-expect_out '"error":"stale"' "api: the error says stale"
+expect_out '"code":"stale"' "api: the error says stale"
 expect_out '"current":{' "api: with the record as stored"
 expect_out '"power":4' "api: the stored power (4)"
 [ "$(power_of 1)" = 4 ] && pass "api: nothing overwritten" || fail "api: nothing overwritten" "$(power_of 1)"
