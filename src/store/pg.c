@@ -36,7 +36,7 @@
  * of text. Results come back as text.
  */
 
-#define CACHE_SIZE 256
+#define CACHE_SIZE 1024
 #define MAXPARAMS 32
 /* any constant: the lock that BEGIN IMMEDIATE takes */
 #define WRITE_LOCK "7274616"
@@ -56,6 +56,7 @@ struct pg_db;
 struct pg_stmt {
 	struct db_stmt base;
 	struct pg_prepared *prep;	/* NULL: an uncached statement */
+	const char *key;		/* the SQL it was prepared from */
 	char *text;			/* its own translation if uncached */
 	int nparams;
 	char *values[MAXPARAMS];
@@ -366,8 +367,14 @@ static int pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 	int n;
 
 	if (p->sql != sql) {
-		/* a new text takes the slot (its old statement stays on the
-		 * server, unused, until the connection ends) */
+		/* a new text takes the slot; the server forgets the old one */
+		if (p->ready && PQstatus(d->c) == CONNECTION_OK) {
+			char cmd[40];
+
+			snprintf(cmd, sizeof(cmd), "DEALLOCATE %s",
+				 p->name);
+			PQclear(PQexec(d->c, cmd));
+		}
 		free(p->text);
 		p->sql = sql;
 		p->text = translate(sql, &n);
@@ -376,6 +383,7 @@ static int pg_prepare(struct db *db, const char *sql, struct db_stmt **out)
 		snprintf(p->name, sizeof(p->name), "wm%u", d->nextname++);
 	}
 	st->prep = p;
+	st->key = sql;
 	*out = &st->base;
 	return 0;
 }
@@ -476,6 +484,14 @@ static int run(struct pg_stmt *st)
 
 	if (usable(d))
 		return -1;
+	if (p && p->sql != st->key) {
+		/* another text took the slot since this was prepared: run
+		 * this one uncached */
+		int n;
+
+		st->text = translate(st->key, &n);
+		st->prep = p = NULL;
+	}
 	if (p && !p->ready) {
 		res = PQprepare(d->c, p->name, p->text, st->nparams, st->types);
 		if (PQresultStatus(res) != PGRES_COMMAND_OK) {

@@ -16,7 +16,9 @@
 
 #include "assess/project.h"
 #include "lib/strbuf.h"
+#include "store/db.h"
 #include "store/store.h"
+#include "store/store_int.h"
 #include "testdb.h"
 #include <sodium.h>
 
@@ -438,6 +440,50 @@ static void test_copy_and_checksums(void **state)
 	sb_release(&why);
 }
 
+/*
+ * Drivers keep prepared statements by the address of their SQL. Two
+ * texts whose addresses share a slot: one prepared and not yet run
+ * while the other takes the slot still runs its own SQL, and taking
+ * turns thousands of times leaves no pile of statements on the server.
+ */
+static void test_statement_slots(void **state)
+{
+	/* 8192 bytes apart: the same slot in a 1024-slot cache of 8-byte
+	 * granules (and harmless where the cache differs) */
+	static char texts[2 * 8192] __attribute__((aligned(8192)));
+	const char *one = texts, *two = texts + 8192;
+	struct db_stmt *a, *b;
+	struct store *st;
+	char *msg = NULL;
+
+	(void)state;
+	snprintf(texts, 16, "SELECT 1");
+	snprintf(texts + 8192, 16, "SELECT 2");
+	assert_int_equal(store_open(testdb_fresh(dir, "slots.db"), &st, &msg), 0);
+	assert_int_equal(db_query(st->db, &a, one, ""), 0);
+	assert_int_equal(db_query(st->db, &b, two, ""), 0);
+	assert_int_equal(db_step(a), DB_ROW);
+	assert_int_equal(db_int(a, 0), 1);
+	assert_int_equal(db_step(b), DB_ROW);
+	assert_int_equal(db_int(b, 0), 2);
+	db_finalize(a);
+	db_finalize(b);
+	for (int i = 0; i < 2000; i++) {
+		assert_int_equal(db_query(st->db, &a, i % 2 ? two : one, ""), 0);
+		assert_int_equal(db_step(a), DB_ROW);
+		assert_int_equal(db_int(a, 0), i % 2 ? 2 : 1);
+		db_finalize(a);
+	}
+	if (testdb_pg()) {
+		assert_int_equal(db_query(st->db, &a, "SELECT count(*) FROM "
+					  "pg_prepared_statements", ""), 0);
+		assert_int_equal(db_step(a), DB_ROW);
+		assert_true(db_int(a, 0) < 50);
+		db_finalize(a);
+	}
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -447,6 +493,7 @@ int main(void)
 		cmocka_unit_test(test_stale_update),
 		cmocka_unit_test(test_bad_target),
 		cmocka_unit_test(test_copy_and_checksums),
+		cmocka_unit_test(test_statement_slots),
 	};
 	return cmocka_run_group_tests_name("store", tests, setup, teardown);
 }
