@@ -261,7 +261,7 @@ int api_projects(struct req *r)
 	size_t n;
 	json_t *a = json_array();
 
-	if (store_project_list_for(r->st, r->user.id, r->user.admin, &v, &roles,
+	if (store_project_list_for(r->st, r->user.id, &v, &roles,
 				   &n)) {
 		json_decref(a);
 		return web_store_fail(r);
@@ -302,13 +302,13 @@ int api_project_create(struct req *r)
 		project_release(&p);
 		return bad_fields(r, &err);
 	}
-	rc = store_project_add(r->st, &p);
+	rc = store_project_add_by(r->st, &p, r->user.id);
 	if (rc == STORE_CONFLICT) {
 		rc = web_fail(r, 409, "conflict", "name: a project named '%s' "
 			      "exists already; choose another", p.name);
 		goto out;
 	}
-	if (rc || store_member_set(r->st, p.id, r->user.id, ROLE_LEAD)) {
+	if (rc) {
 		rc = web_store_fail(r);
 		goto out;
 	}
