@@ -171,16 +171,14 @@ static int project_show(struct opts *o)
 	struct stakeholder *sv;
 	size_t ng, ns;
 	struct strbuf sb = STRBUF_INIT;
-	struct organisation org = { 0 };
-	int64_t org_id;
+	char *org;
 
 	if (o->argc != 1)
 		return cli_usage_error("project", "'project show' takes one project");
 	cli_get_project(st, o->argv[0], &p);
 	if (store_groups(st, p.id, &g, &ng) ||
 	    store_stakeholder_list(st, p.id, &sv, &ns) ||
-	    store_project_org(st, p.id, &org_id) ||
-	    (org_id && store_org_get_id(st, org_id, &org)))
+	    store_project_org_name(st, p.id, &org))
 		die(EXIT_INTERNAL, "%s", store_error(st));
 	if (opt_flag(field_opts, o, "json")) {
 		json_t *j = project_json(&p), *groups = json_array();
@@ -192,13 +190,13 @@ static int project_show(struct opts *o)
 		}
 		json_object_set_new(j, "groups", groups);
 		json_object_set_new(j, "stakeholders", json_integer((json_int_t)ns));
-		json_object_set_new(j, "organisation", org.name ?
-				    json_string(org.name) : json_null());
+		json_object_set_new(j, "organisation", org ?
+				    json_string(org) : json_null());
 		cli_print_json(j);
 	} else {
 		term_bold(stdout, p.title);
 		printf("  (%s, id %lld)\n\n", p.name, (long long)p.id);
-		show_field("Organisation", org.name ? org.name : "none");
+		show_field("Organisation", org ? org : "none");
 		show_field("Technology", p.technology);
 		show_field("Care settings", p.care_settings);
 		sb_addf(&sb, "%lld sites, %lld staff, %lld settings must take part",
@@ -232,7 +230,7 @@ static int project_show(struct opts *o)
 	sb_release(&sb);
 	store_groups_free(g, ng);
 	store_stakeholders_free(sv, ns);
-	store_org_release(&org);
+	free(org);
 	project_release(&p);
 	return 0;
 }

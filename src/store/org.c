@@ -318,3 +318,21 @@ int store_project_add_by(struct store *st, struct project *p, int64_t user)
 		return -1;
 	return store_member_set(st, p->id, user, ROLE_LEAD);
 }
+
+int store_project_org_name(struct store *st, int64_t project, char **name)
+{
+	struct db_stmt *q;
+	int rc;
+
+	*name = NULL;
+	if (db_query(st->db, &q, "SELECT o.name FROM project p JOIN "
+		     "organisation o ON o.id = p.organisation_id WHERE p.id = ?",
+		     "i", project))
+		return store_fail(st, "cannot read the project's organisation");
+	rc = db_step(q);
+	if (rc == DB_ROW)
+		*name = db_strdup(q, 0);
+	db_finalize(q);
+	return rc == DB_ERROR ?
+	       store_fail(st, "cannot read the project's organisation") : 0;
+}

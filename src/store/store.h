@@ -760,6 +760,8 @@ void store_user_orgs_free(struct user_org *v, size_t n);
 
 /* The organisation a project belongs to (0: none). */
 int store_project_org(struct store *st, int64_t project, int64_t *org);
+/* Its short name, allocated, in *name (NULL: none). */
+int store_project_org_name(struct store *st, int64_t project, char **name);
 /* Move project to org (0: none); STORE_NOTFOUND if either is missing. */
 int store_project_org_set(struct store *st, int64_t project, int64_t org);
 /* The projects of org by name (free with store_projects_free). */

@@ -238,16 +238,25 @@ static int project_answer(struct req *r, const struct project *p,
 	struct stakeholder *s;
 	size_t ng, ns;
 	json_t *j;
+	char *org;
 
-	if (store_groups(r->st, p->id, &g, &ng))
+	if (store_project_org_name(r->st, p->id, &org))
 		return web_store_fail(r);
+	if (store_groups(r->st, p->id, &g, &ng)) {
+		free(org);
+		return web_store_fail(r);
+	}
 	if (store_stakeholder_list(r->st, p->id, &s, &ns)) {
 		store_groups_free(g, ng);
+		free(org);
 		return web_store_fail(r);
 	}
 	j = project_json(p);
 	json_object_set_new(j, "groups", groups_json(g, ng));
 	json_object_set_new(j, "stakeholders", json_integer((json_int_t)ns));
+	json_object_set_new(j, "organisation", org ? json_string(org) :
+			    json_null());
+	free(org);
 	json_object_set_new(j, "role", json_string(role_names[role]));
 	store_groups_free(g, ng);
 	store_stakeholders_free(s, ns);
