@@ -10,7 +10,7 @@ _waymark()
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log benefit cost breakeven migrate-db backup portfolio"
+	local commands="help version kb project stakeholder survey assess roadmap gate checkpoint action demo serve user setting milestone coverage usage workaround log benefit cost breakeven migrate-db backup portfolio org"
 	local i cmd= sub=
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
@@ -37,7 +37,9 @@ _waymark()
 	assess) [[ -z $sub ]] && COMPREPLY=($(compgen -W "show" -- "$cur")) ;;
 	checkpoint) [[ -z $sub ]] && COMPREPLY=($(compgen -W "done undo" -- "$cur")) ;;
 	action) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list show" -- "$cur")) ;;
-	user) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list passwd rm token grant" -- "$cur")) ;;
+	user) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list passwd rm token grant org" -- "$cur")) ;;
+	org) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add list show rm" -- "$cur")) ||
+		COMPREPLY=($(compgen -W "--title --json" -- "$cur")) ;;
 	serve) COMPREPLY=($(compgen -W "--demo --listen --port --config --threads --max-body --max-fields --connections --timeout --session-hours --secure-cookies --access-log --public-url" -- "$cur")) ;;
 	setting) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add edit rm show list import tool" -- "$cur")) || COMPREPLY=($(compgen -W "--name --type --parent --it-system --json" -- "$cur")) ;;
 	milestone) [[ -z $sub ]] && COMPREPLY=($(compgen -W "list add rename move rm set import" -- "$cur")) || COMPREPLY=($(compgen -W "--after --first --force --json" -- "$cur")) ;;

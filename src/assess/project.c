@@ -337,3 +337,15 @@ int project_check_group(struct store *st, const struct project *p,
 		p->name);
 	return 1;
 }
+
+int org_check(const char *name, const char *title, struct strbuf *err)
+{
+	if (!valid_slug(name) || strspn(name, "0123456789") == strlen(name) ||
+	    !strcmp(name, "none")) {
+		sb_addf(err, "name: '%s' is not an organisation's short name; "
+			"use lower case letters, digits and '-', up to 64, with "
+			"at least one letter, and not 'none'", name);
+		return -1;
+	}
+	return check_text("title", title ? title : "", 200, true, err);
+}

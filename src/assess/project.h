@@ -72,6 +72,13 @@ int stakeholder_set(struct stakeholder *s, const char *field,
 int check_text(const char *field, const char *v, size_t max, bool required,
 	       struct strbuf *err);
 
+/*
+ * Check an organisation's short name (as a project's, and not "none",
+ * which stands for no organisation) and title (required). Returns 0, or
+ * -1 with the reason, naming the field, appended to err.
+ */
+int org_check(const char *name, const char *title, struct strbuf *err);
+
 struct store;
 /*
  * Whether grp is one of project p's stakeholder groups. Returns 0 if so;

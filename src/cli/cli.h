@@ -55,6 +55,7 @@ int cmd_breakeven(int argc, char **argv);
 int cmd_migrate_db(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_portfolio(int argc, char **argv);
+int cmd_org(int argc, char **argv);
 
 /* The store named by --db, $WAYMARK_DB, or the default path. */
 void cli_set_db(const char *target);
@@ -89,6 +90,8 @@ size_t cli_kb_load(struct kb *kb, struct diags *errs,
  */
 void cli_demo_ensure(struct store *st);
 
+/* The id of the organisation named name (0 for "none"); exits 4 if none. */
+int64_t cli_get_org(struct store *st, const char *name);
 /* Find a project by id or short name; exits 4 if there is none. */
 void cli_get_project(struct store *st, const char *key, struct project *p);
 

@@ -27,14 +27,15 @@ const struct cmd commands[] = {
 	  "    --all             show every element that shares a determinant\n"
 	  "    --limit N         at most N results (default 20; 0 for all)\n" },
 	{ "project", cmd_project, "create, list, show, edit and remove projects",
-	  "usage: waymark project new NAME [FIELDS] [--json]\n"
+	  "usage: waymark project new NAME [FIELDS] [--org ORG] [--json]\n"
 	  "       waymark project list [--json]\n"
 	  "       waymark project show PROJECT [--json]\n"
 	  "       waymark project edit PROJECT [FIELDS] [--add-group ID[:TITLE]]\n"
-	  "                                   [--remove-group ID] [--json]\n"
+	  "                                   [--remove-group ID] [--org ORG] [--json]\n"
 	  "       waymark project rm PROJECT --yes\n"
 	  "\n"
-	  "PROJECT is a project's id or short name. FIELDS:\n"
+	  "PROJECT is a project's id or short name. --org ORG puts the project in\n"
+	  "an organisation ('none': in none). FIELDS:\n"
 	  "    --title TEXT        the project's full name\n"
 	  "    --technology T      clinical-mobile-app, epr, shared-care-record,\n"
 	  "                        telehealth or other (default other)\n"
@@ -156,16 +157,30 @@ const struct cmd commands[] = {
 	  "    --timeout SECONDS   idle connections are closed after (default 30)\n" },
 	{ "user", cmd_user, "manage the web application's accounts",
 	  "usage: waymark user add NAME [--display TEXT] [--admin] [--password-stdin]\n"
+	  "                        [--org ORG [--org-admin]]\n"
 	  "       waymark user list [--json]\n"
 	  "       waymark user passwd NAME [--password-stdin]\n"
 	  "       waymark user rm NAME --yes\n"
 	  "       waymark user token NAME [--label TEXT]\n"
 	  "       waymark user grant NAME PROJECT lead|contributor|viewer|none\n"
+	  "       waymark user org NAME ORG|none [--org-admin]\n"
 	  "\n"
 	  "Without --password-stdin a password is generated and printed once.\n"
 	  "Passwords have at least 10 characters and are kept as Argon2id hashes.\n"
 	  "'token' prints a new API token (send it as 'Authorization: Bearer\n"
-	  "TOKEN'); 'grant' sets a user's role in a project.\n" },
+	  "TOKEN'); 'grant' sets a user's role in a project. --org puts the user\n"
+	  "in an organisation, as its administrator with --org-admin (who leads\n"
+	  "every project of it); 'org' moves them to another, or to none.\n" },
+	{ "org", cmd_org, "organisations: their users and projects",
+	  "usage: waymark org add NAME --title TEXT\n"
+	  "       waymark org list [--json]\n"
+	  "       waymark org show ORG [--json]\n"
+	  "       waymark org rm ORG\n"
+	  "\n"
+	  "An organisation holds users and projects. Its administrators (see\n"
+	  "'waymark user org') see and lead every project of it; other users\n"
+	  "see only the projects they are members of. 'rm' refuses while the\n"
+	  "organisation has users or projects.\n" },
 	{ "setting", cmd_setting, "the settings that must take part in a rollout",
 	  "usage: waymark setting add PROJECT --name NAME --type TYPE [--parent P]\n"
 	  "                           [--it-system S]\n"

@@ -20,7 +20,7 @@ static const struct opt field_opts[] = {
 	{ "step", true }, { "notes", true }, { "anonymity", true },
 	{ "platforms", true }, { "dedicated-staff", true },
 	{ "name", true }, { "json", false }, { "yes", false },
-	{ "add-group", true }, { "remove-group", true },
+	{ "add-group", true }, { "remove-group", true }, { "org", true },
 	{ NULL, false }
 };
 #define NFIELDS 15	/* the first entries above are fields */
@@ -74,6 +74,28 @@ void cli_get_project(struct store *st, const char *key, struct project *p)
 		die(EXIT_INTERNAL, "%s", store_error(st));
 }
 
+/* Add p, in the organisation --org names if it is given. */
+static int add_in_org(struct store *st, struct project *p,
+		      const struct opts *o)
+{
+	const char *org = opt_get(field_opts, o, "org");
+	int64_t id = org ? cli_get_org(st, org) : 0;
+	int rc = store_project_add(st, p);
+
+	return rc || !id ? rc : store_project_org_set(st, p->id, id);
+}
+
+/* Save p, and move it to the organisation --org names if it is given. */
+static int update_in_org(struct store *st, struct project *p,
+			 const struct opts *o)
+{
+	const char *org = opt_get(field_opts, o, "org");
+	int64_t id = org ? cli_get_org(st, org) : 0;
+	int rc = store_project_update(st, p);
+
+	return rc || !org ? rc : store_project_org_set(st, p->id, id);
+}
+
 static int project_new(struct opts *o)
 {
 	struct store *st;
@@ -95,7 +117,7 @@ static int project_new(struct opts *o)
 	if (rc)
 		goto done;
 	st = cli_store();
-	rc = saved(st, store_project_add(st, &p), &p, o, "created");
+	rc = saved(st, add_in_org(st, &p, o), &p, o, "created");
 done:
 	project_release(&p);
 	return rc;
@@ -149,12 +171,14 @@ static int project_show(struct opts *o)
 	struct stakeholder *sv;
 	size_t ng, ns;
 	struct strbuf sb = STRBUF_INIT;
+	char *org;
 
 	if (o->argc != 1)
 		return cli_usage_error("project", "'project show' takes one project");
 	cli_get_project(st, o->argv[0], &p);
 	if (store_groups(st, p.id, &g, &ng) ||
-	    store_stakeholder_list(st, p.id, &sv, &ns))
+	    store_stakeholder_list(st, p.id, &sv, &ns) ||
+	    store_project_org_name(st, p.id, &org))
 		die(EXIT_INTERNAL, "%s", store_error(st));
 	if (opt_flag(field_opts, o, "json")) {
 		json_t *j = project_json(&p), *groups = json_array();
@@ -166,10 +190,13 @@ static int project_show(struct opts *o)
 		}
 		json_object_set_new(j, "groups", groups);
 		json_object_set_new(j, "stakeholders", json_integer((json_int_t)ns));
+		json_object_set_new(j, "organisation", org ?
+				    json_string(org) : json_null());
 		cli_print_json(j);
 	} else {
 		term_bold(stdout, p.title);
 		printf("  (%s, id %lld)\n\n", p.name, (long long)p.id);
+		show_field("Organisation", org ? org : "none");
 		show_field("Technology", p.technology);
 		show_field("Care settings", p.care_settings);
 		sb_addf(&sb, "%lld sites, %lld staff, %lld settings must take part",
@@ -203,6 +230,7 @@ static int project_show(struct opts *o)
 	sb_release(&sb);
 	store_groups_free(g, ng);
 	store_stakeholders_free(sv, ns);
+	free(org);
 	project_release(&p);
 	return 0;
 }
@@ -274,7 +302,7 @@ static int project_edit(struct opts *o)
 	if (!rc)
 		rc = edit_groups(st, &p, o);
 	if (!rc)
-		rc = saved(st, store_project_update(st, &p), &p, o, "saved");
+		rc = saved(st, update_in_org(st, &p, o), &p, o, "saved");
 	project_release(&p);
 	return rc;
 }

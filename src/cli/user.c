@@ -12,6 +12,7 @@
 static const struct opt user_opts[] = {
 	{ "display", true }, { "admin", false }, { "password-stdin", false },
 	{ "label", true }, { "json", false }, { "yes", false },
+	{ "org", true }, { "org-admin", false },
 	{ NULL, false }
 };
 
@@ -55,10 +56,15 @@ static int user_add(struct store *st, struct opts *o)
 	struct user u;
 	bool generated;
 	char *pw;
+	int64_t org;
 	int rc;
 
 	if (o->argc != 1)
 		return cli_usage_error("user", "add: expected one login name");
+	if (opt_flag(user_opts, o, "org-admin") && !opt_get(user_opts, o, "org"))
+		return cli_usage_error("user", "add: --org-admin needs --org ORG");
+	org = opt_get(user_opts, o, "org") ?
+	      cli_get_org(st, opt_get(user_opts, o, "org")) : 0;
 	pw = get_password(o, &generated);
 	rc = auth_user_add(st, o->argv[0], opt_get(user_opts, o, "display"), pw,
 			   opt_flag(user_opts, o, "admin"), &u, &why);
@@ -66,6 +72,9 @@ static int user_add(struct store *st, struct opts *o)
 		die(EXIT_BADINPUT, "a user '%s' exists already", o->argv[0]);
 	if (rc)
 		die(EXIT_BADINPUT, "%s", why.buf);
+	if (org && store_user_org_set(st, u.id, org,
+				      opt_flag(user_opts, o, "org-admin")))
+		die(EXIT_INTERNAL, "%s", store_error(st));
 	printf("added %s'%s'\n", u.admin ? "the administrator " : "user ",
 	       u.name);
 	if (generated)
@@ -77,25 +86,54 @@ static int user_add(struct store *st, struct opts *o)
 	return 0;
 }
 
+/* The name of user's organisation (NULL: none; free it); exits on failure. */
+static char *org_of(struct store *st, int64_t user, bool *org_admin)
+{
+	struct user_org uo;
+	struct organisation org;
+
+	if (store_user_org(st, user, &uo) ||
+	    (uo.org && store_org_get_id(st, uo.org, &org)))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	free(uo.name);
+	free(uo.display);
+	*org_admin = uo.org_admin;
+	if (!uo.org)
+		return NULL;
+	free(org.title);
+	free(org.created);
+	return org.name;
+}
+
 static int user_list(struct store *st, struct opts *o)
 {
 	struct user *v;
 	size_t n;
+	bool org_admin;
 
 	if (store_user_list(st, &v, &n))
 		die(EXIT_INTERNAL, "%s", store_error(st));
 	if (opt_flag(user_opts, o, "json")) {
 		json_t *a = json_array();
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:b, s:s}",
+		for (size_t i = 0; i < n; i++) {
+			char *org = org_of(st, v[i].id, &org_admin);
+			json_array_append_new(a, json_pack("{s:I, s:s, s:s, s:b, s:s, s:o, s:b}",
 				"id", (json_int_t)v[i].id, "name", v[i].name,
 				"display", v[i].display, "admin", v[i].admin,
-				"created", v[i].created));
+				"created", v[i].created, "organisation",
+				org ? json_string(org) : json_null(),
+				"org_admin", org_admin));
+			free(org);
+		}
 		cli_print_json(a);
 	} else {
-		for (size_t i = 0; i < n; i++)
-			printf("%-20s %-30s%s\n", v[i].name, v[i].display,
-			       v[i].admin ? " (administrator)" : "");
+		for (size_t i = 0; i < n; i++) {
+			char *org = org_of(st, v[i].id, &org_admin);
+			printf("%-20s %-30s %-16s%s\n", v[i].name, v[i].display,
+			       org ? org : "-", v[i].admin ? " (administrator)" :
+			       org_admin ? " (org-admin)" : "");
+			free(org);
+		}
 	}
 	store_users_free(v, n);
 	return 0;
@@ -182,6 +220,30 @@ static int user_grant(struct store *st, struct opts *o)
 	return 0;
 }
 
+static int user_org(struct store *st, struct opts *o)
+{
+	bool org_admin = opt_flag(user_opts, o, "org-admin");
+	struct user u;
+	int64_t org;
+
+	if (o->argc != 2)
+		return cli_usage_error("user", "org: expected NAME ORG (or 'none')");
+	if (org_admin && !strcmp(o->argv[1], "none"))
+		return cli_usage_error("user", "org: --org-admin needs an "
+				       "organisation, not 'none'");
+	get_user(st, o->argv[0], &u);
+	org = cli_get_org(st, o->argv[1]);
+	if (store_user_org_set(st, u.id, org, org_admin))
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	if (org)
+		printf("'%s' is now %s of organisation '%s'\n", u.name,
+		       org_admin ? "an administrator" : "a member", o->argv[1]);
+	else
+		printf("'%s' is now in no organisation\n", u.name);
+	store_user_release(&u);
+	return 0;
+}
+
 int cmd_user(int argc, char **argv)
 {
 	static const struct {
@@ -191,13 +253,14 @@ int cmd_user(int argc, char **argv)
 		{ "add", user_add }, { "list", user_list },
 		{ "passwd", user_passwd }, { "rm", user_rm },
 		{ "token", user_token }, { "grant", user_grant },
+		{ "org", user_org },
 	};
 	struct opts o;
 	int rc;
 
 	if (argc < 2)
 		return cli_usage_error("user", "expected an action: add, list, "
-				       "passwd, rm, token or grant");
+				       "passwd, rm, token, grant or org");
 	for (size_t i = 0; i < sizeof(actions) / sizeof(*actions); i++) {
 		if (strcmp(argv[1], actions[i].name))
 			continue;

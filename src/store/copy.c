@@ -19,6 +19,7 @@
 static const struct {
 	const char *name, *id;
 } tables[] = {
+	{ "organisation", "id" },
 	{ "project", "id" },
 	{ "stakeholder_group", NULL },
 	{ "stakeholder", "id" },

@@ -96,7 +96,7 @@ void store_members_free(struct member *v, size_t n)
 	free(v);
 }
 
-int store_project_list_for(struct store *st, int64_t user, bool admin,
+int store_project_list_for(struct store *st, int64_t user,
 			   struct project **v, enum role **roles, size_t *n)
 {
 	struct db_stmt *q;
@@ -106,23 +106,15 @@ int store_project_list_for(struct store *st, int64_t user, bool admin,
 	*v = NULL;
 	*roles = NULL;
 	*n = 0;
-	/* an administrator is lead everywhere, member or not */
-	if (admin)
-		rc = db_query(st->db, &q, "SELECT " STORE_PROJECT_COLS
-			      " FROM project ORDER BY name", "");
-	else
-		rc = db_query(st->db, &q, "SELECT " STORE_PROJECT_COLS ", "
-			      "m.role FROM project JOIN project_member m ON "
-			      "m.project_id = project.id WHERE m.user_id = ? "
-			      "ORDER BY name", "i", user);
-	if (rc)
+	if (db_query(st->db, &q, "SELECT " STORE_PROJECT_COLS ", "
+		     STORE_ACCESS_ROLE " FROM project WHERE " STORE_ACCESS_ROLE
+		     " > 0 ORDER BY name", "iiii", user, user, user, user))
 		return store_fail(st, "cannot list the user's projects");
 	while ((rc = db_step(q)) == DB_ROW) {
 		XGROW(*v, alloc, *n + 1);
 		XGROW(*roles, roles_alloc, *n + 1);
 		store_project_from_row(q, &(*v)[*n]);
-		(*roles)[*n] = admin ? ROLE_LEAD :
-			       (enum role)db_int(q, STORE_PROJECT_NCOLS);
+		(*roles)[*n] = (enum role)db_int(q, STORE_PROJECT_NCOLS);
 		(*n)++;
 	}
 	db_finalize(q);

@@ -290,6 +290,27 @@ static const char *const migrations[] = {
 	"ALTER TABLE workaround ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE benefit ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
 	"ALTER TABLE cost_item ADD COLUMN version INTEGER NOT NULL DEFAULT 1;",
+
+	/*
+	 * 8: organisations as tenants: a user belongs to at most one (none
+	 * for those from before, and for site administrators), as a
+	 * member or as its administrator; a project to at most one (none:
+	 * "no organisation"). An organisation's administrator leads every
+	 * project of it.
+	 */
+	"CREATE TABLE organisation ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE,"
+	" title TEXT NOT NULL,"
+	" created TEXT NOT NULL);"
+	"ALTER TABLE user_account ADD COLUMN organisation_id INTEGER"
+	" REFERENCES organisation(id);"
+	"ALTER TABLE user_account ADD COLUMN org_admin INTEGER NOT NULL"
+	" DEFAULT 0 CHECK (org_admin IN (0, 1));"
+	"ALTER TABLE project ADD COLUMN organisation_id INTEGER"
+	" REFERENCES organisation(id);"
+	"CREATE INDEX user_account_organisation ON user_account(organisation_id);"
+	"CREATE INDEX project_organisation ON project(organisation_id);",
 };
 #define NMIGRATIONS ((int)(sizeof(migrations) / sizeof(*migrations)))
 

@@ -276,10 +276,10 @@ int store_members(struct store *st, int64_t project, struct member **v,
 		  size_t *n);
 void store_members_free(struct member *v, size_t n);
 /*
- * The projects user may see, by name, with their role in each (every
- * project, as lead, for a site administrator).
+ * The projects user may see, by name, with their role in each, by the
+ * rule of store_project_access (under organisations, below).
  */
-int store_project_list_for(struct store *st, int64_t user, bool admin,
+int store_project_list_for(struct store *st, int64_t user,
 			   struct project **v, enum role **roles, size_t *n);
 
 /* --- audit log --- */
@@ -723,5 +723,73 @@ int store_table_sums(struct store *st, struct store_table_sum **v, size_t *n,
 int store_backup_to(struct store *st, const char *path);
 /* Whether target names a PostgreSQL database (else a SQLite file). */
 bool store_is_postgresql(const char *target);
+
+/* --- organisations (tenants) --- */
+
+/*
+ * An organisation: its users and projects. A user belongs to at most
+ * one, as a member or as its administrator (who leads every project of
+ * it); a project to at most one. Id 0 stands for "no organisation".
+ */
+struct organisation {
+	int64_t id;
+	char *name;		/* short name: lower case, digits, '-' */
+	char *title;
+	char *created;		/* ISO 8601 UTC */
+};
+/* Insert o (id and created are set); STORE_CONFLICT if the name is taken. */
+int store_org_add(struct store *st, struct organisation *o);
+/* Find by short name or by id; STORE_NOTFOUND if there is none. */
+int store_org_get(struct store *st, const char *name, struct organisation *o);
+int store_org_get_id(struct store *st, int64_t id, struct organisation *o);
+/* Every organisation by name (free with store_orgs_free). */
+int store_org_list(struct store *st, struct organisation **v, size_t *n);
+/* Delete it; STORE_CONFLICT (nothing changed) while it has users or projects. */
+int store_org_delete(struct store *st, int64_t id);
+void store_org_release(struct organisation *o);
+void store_orgs_free(struct organisation *v, size_t n);
+
+/* The organisation of a user (0: none) and whether they administer it. */
+struct user_org {
+	int64_t user, org;
+	char *name, *display;	/* the user's */
+	bool org_admin;
+};
+int store_user_org(struct store *st, int64_t user, struct user_org *uo);
+/*
+ * Put user in org (0: in none) as its administrator or a member.
+ * STORE_NOTFOUND if the user or the organisation does not exist.
+ */
+int store_user_org_set(struct store *st, int64_t user, int64_t org,
+		       bool org_admin);
+/* The users of org by name (free with store_user_orgs_free). */
+int store_org_users(struct store *st, int64_t org, struct user_org **v,
+		    size_t *n);
+void store_user_orgs_free(struct user_org *v, size_t n);
+
+/* The organisation a project belongs to (0: none). */
+int store_project_org(struct store *st, int64_t project, int64_t *org);
+/* Its short name, allocated, in *name (NULL: none). */
+int store_project_org_name(struct store *st, int64_t project, char **name);
+/* Move project to org (0: none); STORE_NOTFOUND if either is missing. */
+int store_project_org_set(struct store *st, int64_t project, int64_t org);
+/* The projects of org by name (free with store_projects_free). */
+int store_org_projects(struct store *st, int64_t org, struct project **v,
+		       size_t *n);
+
+/*
+ * Insert p as store_project_add does, made by user: in user's
+ * organisation (none if they have none), with user as its lead.
+ */
+int store_project_add_by(struct store *st, struct project *p, int64_t user);
+
+/*
+ * What user may do in project, by the one rule of who sees what: a
+ * site administrator and the administrator of the project's
+ * organisation lead it; anyone else has the role they were given as a
+ * member (ROLE_NONE: the project is not theirs to see).
+ */
+int store_project_access(struct store *st, int64_t project, int64_t user,
+			 enum role *role);
 
 #endif

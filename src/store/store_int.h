@@ -36,6 +36,17 @@ int store_project_touch(struct store *st, int64_t project);
 int store_missed(struct store *st, const char *table, int64_t project,
 		 int64_t id);
 
+/*
+ * The one rule of who sees what (store_project_access), as an SQL
+ * expression over a row of the table project: the role, 0 to 3, of the
+ * user whose id is bound to both its '?'s.
+ */
+#define STORE_ACCESS_ROLE "(CASE WHEN EXISTS (SELECT 1 FROM user_account a " \
+	"WHERE a.id = ? AND (a.admin = 1 OR (a.org_admin = 1 AND " \
+	"a.organisation_id = project.organisation_id))) THEN 3 ELSE " \
+	"COALESCE((SELECT m.role FROM project_member m WHERE m.project_id = " \
+	"project.id AND m.user_id = ?), 0) END)"
+
 /* The columns store_project_from_row reads, in its order. */
 #define STORE_PROJECT_COLS "id, name, title, technology, care_settings, " \
 	"sites, staff, settings, partners, device_model, adoption, step, " \

@@ -304,16 +304,25 @@ static int project_answer(struct req *r, const struct project *p,
 	struct stakeholder *s;
 	size_t ng, ns;
 	json_t *j;
+	char *org;
 
-	if (store_groups(r->st, p->id, &g, &ng))
+	if (store_project_org_name(r->st, p->id, &org))
 		return web_store_fail(r);
+	if (store_groups(r->st, p->id, &g, &ng)) {
+		free(org);
+		return web_store_fail(r);
+	}
 	if (store_stakeholder_list(r->st, p->id, &s, &ns)) {
 		store_groups_free(g, ng);
+		free(org);
 		return web_store_fail(r);
 	}
 	j = project_json(p);
 	json_object_set_new(j, "groups", groups_json(g, ng));
 	json_object_set_new(j, "stakeholders", json_integer((json_int_t)ns));
+	json_object_set_new(j, "organisation", org ? json_string(org) :
+			    json_null());
+	free(org);
 	json_object_set_new(j, "role", json_string(role_names[role]));
 	store_groups_free(g, ng);
 	store_stakeholders_free(s, ns);
@@ -327,7 +336,7 @@ int api_projects(struct req *r)
 	size_t n;
 	json_t *a = json_array();
 
-	if (store_project_list_for(r->st, r->user.id, r->user.admin, &v, &roles,
+	if (store_project_list_for(r->st, r->user.id, &v, &roles,
 				   &n)) {
 		json_decref(a);
 		return web_store_fail(r);
@@ -369,13 +378,13 @@ int api_project_create(struct req *r)
 		project_release(&p);
 		return bad_fields(r, &err);
 	}
-	rc = store_project_add(r->st, &p);
+	rc = store_project_add_by(r->st, &p, r->user.id);
 	if (rc == STORE_CONFLICT) {
 		rc = web_fail(r, 409, "conflict", "name: a project named '%s' "
 			      "exists already; choose another", p.name);
 		goto out;
 	}
-	if (rc || store_member_set(r->st, p.id, r->user.id, ROLE_LEAD)) {
+	if (rc) {
 		rc = web_store_fail(r);
 		goto out;
 	}

@@ -30,7 +30,7 @@ static int portfolio_for(struct req *r, struct portfolio *pf, int *key,
 		return web_fail(r, 400, "bad_request", "dir: must be asc or desc, "
 				"not '%s'", dir);
 	*desc = dir && !strcmp(dir, "desc");
-	if (store_project_list_for(r->st, r->user.id, r->user.admin, &v, &roles,
+	if (store_project_list_for(r->st, r->user.id, &v, &roles,
 				   &n))
 		return web_store_fail(r);
 	rc = portfolio_load(r->kb, r->st, v, n, track_today(), pf);

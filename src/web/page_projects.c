@@ -15,7 +15,7 @@ int page_projects(struct req *r)
 	enum role *roles;
 	size_t n;
 
-	if (store_project_list_for(r->st, r->user.id, r->user.admin, &v, &roles,
+	if (store_project_list_for(r->st, r->user.id, &v, &roles,
 				   &n))
 		return web_store_fail(r);
 	page_begin(r, "Projects", NULL);
@@ -81,7 +81,7 @@ int page_project_create(struct req *r)
 		new_form(r, &f, &p);
 		goto out;
 	}
-	rc = store_project_add(r->st, &p);
+	rc = store_project_add_by(r->st, &p, r->user.id);
 	if (rc == STORE_CONFLICT) {
 		form_error(&f, "name", "a project with this short name exists; "
 			   "choose another");
@@ -89,7 +89,7 @@ int page_project_create(struct req *r)
 		new_form(r, &f, &p);
 		goto out;
 	}
-	if (rc || store_member_set(r->st, p.id, r->user.id, ROLE_LEAD)) {
+	if (rc) {
 		rc = web_store_fail(r);
 		goto out;
 	}

@@ -251,9 +251,7 @@ static int open_project(struct req *r, unsigned flags)
 		return web_not_found(r);
 	if (rc)
 		return web_store_fail(r);
-	if (r->user.admin)
-		r->role = ROLE_LEAD;
-	else if (store_member_role(r->st, r->project.id, r->user.id, &r->role))
+	if (store_project_access(r->st, r->project.id, r->user.id, &r->role))
 		return web_store_fail(r);
 	/* a project one may not see does not exist, as far as one can tell */
 	if (r->role == ROLE_NONE)

@@ -390,7 +390,7 @@ static void test_members(void **state)
 	store_members_free(m, n);
 
 	/* an administrator sees every project, as lead */
-	assert_int_equal(store_project_list_for(st, admin, true, &v, &roles,
+	assert_int_equal(store_project_list_for(st, admin, &v, &roles,
 						&n), 0);
 	assert_int_equal(n, 3);
 	assert_string_equal(v[0].name, "alpha");
@@ -401,7 +401,7 @@ static void test_members(void **state)
 	store_projects_free(v, n);
 	free(roles);
 	/* a member sees their projects, by name, with their role */
-	assert_int_equal(store_project_list_for(st, lead, false, &v, &roles,
+	assert_int_equal(store_project_list_for(st, lead, &v, &roles,
 						&n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(v[0].name, "alpha");
@@ -413,7 +413,7 @@ static void test_members(void **state)
 	store_projects_free(v, n);
 	free(roles);
 	/* a stranger sees none */
-	assert_int_equal(store_project_list_for(st, stranger, false, &v, &roles,
+	assert_int_equal(store_project_list_for(st, stranger, &v, &roles,
 						&n), 0);
 	assert_int_equal(n, 0);
 	store_projects_free(v, n);
@@ -429,7 +429,7 @@ static void test_members(void **state)
 	assert_int_equal(store_members(st, alpha, &m, &n), 0);
 	assert_int_equal(n, 0);
 	store_members_free(m, n);
-	assert_int_equal(store_project_list_for(st, lead, false, &v, &roles,
+	assert_int_equal(store_project_list_for(st, lead, &v, &roles,
 						&n), 0);
 	assert_int_equal(n, 0);
 	store_projects_free(v, n);
