@@ -357,4 +357,35 @@ json_t *usage_json(const struct project *p, const char *metric,
  */
 int demo_track(struct store *st, int64_t project);
 
+/* --- CSV imports, the same for the CLI and the web (import.c) --- */
+
+struct kb;
+struct import_ctx;
+/* One kind of record a CSV file can bring into a project. */
+struct import_kind {
+	const char *name;	/* "settings": the API's and the form's word */
+	const char *title;	/* "Settings (the registry)" */
+	const char *page;	/* the project page that shows them */
+	const char *verb;	/* "imported" or "recorded" */
+	const char *one, *many;	/* "setting", "settings" */
+	const char *prep;	/* "into" or "in" the project */
+	const char *columns;	/* the columns a file may have, in order */
+	int (*run)(struct import_ctx *c);
+};
+/* Every kind, ended by a NULL name; and the one named, or NULL. */
+extern const struct import_kind import_kinds[];
+const struct import_kind *import_kind_find(const char *name);
+/*
+ * Import CSV data (named file in the problems) of kind into project:
+ * read what the checks need, parse and check every record, and store
+ * them only if nothing was wrong (the caller holds the transaction).
+ * Returns 0 with *rows set; TRACK_BAD with every problem in d and
+ * nothing stored; or -1 when the store failed (store_error), perhaps
+ * after storing some records: roll back. kb is needed for the log.
+ */
+int track_import(struct store *st, const struct kb *kb, int64_t project,
+		 const struct import_kind *kind, const char *file,
+		 const char *data, size_t len, int32_t today, size_t *rows,
+		 struct diags *d);
+
 #endif
