@@ -212,6 +212,12 @@ int track_milestone_rename(struct store *st, int64_t project, const char *id,
 int track_milestone_move(struct store *st, int64_t project, const char *id,
 			 const char *after, struct strbuf *err);
 /*
+ * Move milestone id one place earlier (step < 0) or later (step > 0);
+ * TRACK_BAD if it is first or last already.
+ */
+int track_milestone_shift(struct store *st, int64_t project, const char *id,
+			  int step, struct strbuf *err);
+/*
  * Remove milestone id. Refused (TRACK_BAD) if settings reached it,
  * unless force, which removes those records too (*removed says how
  * many), or if it is the project's last milestone.
