@@ -273,35 +273,7 @@ static int bn_measure(struct store *st, struct project *p, struct opts *o)
 
 static int bn_import(struct store *st, struct project *p, struct opts *o)
 {
-	struct measure_rows rows;
-	struct benefit *v;
-	size_t n;
-	struct diags d;
-	struct strbuf data = STRBUF_INIT;
-	int rc;
-
-	if (o->argc != 2)
-		return cli_usage_error("benefit", "'benefit import' takes a "
-				       "project and a CSV file");
-	if ((rc = cli_read_file(o->argv[1], &data)))
-		return rc;
-	if (store_benefits(st, p->id, &v, &n))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	diags_init(&d);
-	rc = measures_parse_csv(o->argv[1], data.buf, data.len, v, n,
-				track_today(), &rows, &d);
-	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
-	if (rc == 0) {
-		if (store_benefit_measures_set(st, p->id, rows.v, rows.n))
-			die(EXIT_INTERNAL, "%s", store_error(st));
-		printf("recorded %zu measurement%s in '%s'\n", rows.n,
-		       rows.n == 1 ? "" : "s", p->name);
-	}
-	measure_rows_release(&rows);
-	store_benefits_free(v, n);
-	diags_release(&d);
-	sb_release(&data);
-	return rc;
+	return cli_track_import(st, p, o, "benefit", "measurements");
 }
 
 int cmd_benefit(int argc, char **argv)

@@ -11,6 +11,8 @@
 #include "lib/strbuf.h"
 #include "lib/xalloc.h"
 #include "store/store.h"
+#include "track/track.h"
+#include "opts.h"
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -254,4 +256,34 @@ int cli_track_result(struct store *st, int rc, const struct strbuf *err)
 	if (rc)
 		error("%s", err->buf);
 	return rc == STORE_NOTFOUND ? EXIT_NOTFOUND : rc ? EXIT_BADINPUT : 0;
+}
+
+int cli_track_import(struct store *st, const struct project *p,
+		     const struct opts *o, const char *cmdname,
+		     const char *kind)
+{
+	const struct import_kind *k = import_kind_find(kind);
+	struct strbuf data = STRBUF_INIT;
+	struct diags d;
+	size_t rows;
+	int rc;
+
+	if (o->argc != 2)
+		return cli_usage_error(cmdname, "'%s import' takes a project "
+				       "and a CSV file", cmdname);
+	if ((rc = cli_read_file(o->argv[1], &data)))
+		return rc;
+	diags_init(&d);
+	rc = track_import(st, strcmp(kind, "log") ? NULL : cli_kb(), p->id, k, o->argv[1], data.buf,
+			  data.len, track_today(), &rows, &d);
+	if (rc == -1)
+		die(EXIT_INTERNAL, "%s", store_error(st));
+	/* no --skip-bad here: a bad record always stops the import */
+	rc = cli_import_verdict(&d, rc ? -1 : 0, false);
+	if (rc == 0)
+		printf("%s %zu %s %s '%s'\n", k->verb, rows,
+		       rows == 1 ? k->one : k->many, k->prep, p->name);
+	diags_release(&d);
+	sb_release(&data);
+	return rc;
 }

@@ -121,6 +121,16 @@ void cli_load_plan(struct store *st, const struct project *p, long round,
  */
 int cli_track_result(struct store *st, int rc, const struct strbuf *err);
 
+struct opts;
+/*
+ * 'CMDNAME import PROJECT FILE.csv' for the records of kind (a name from
+ * track.h's import_kinds): every problem printed, nothing kept if any.
+ * Returns 0 or an exit status.
+ */
+int cli_track_import(struct store *st, const struct project *p,
+		     const struct opts *o, const char *cmdname,
+		     const char *kind);
+
 /* Print v as indented JSON on stdout, then release it. */
 void cli_print_json(json_t *v);
 

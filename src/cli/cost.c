@@ -253,38 +253,7 @@ static int co_rm(struct store *st, struct project *p, struct opts *o)
 
 static int co_import(struct store *st, struct project *p, struct opts *o)
 {
-	struct cost_rows rows;
-	struct cost_item *existing;
-	struct benefit *bv;
-	size_t nexisting, nb;
-	struct diags d;
-	struct strbuf data = STRBUF_INIT;
-	int rc;
-
-	if (o->argc != 2)
-		return cli_usage_error("cost", "'cost import' takes a project and "
-				       "a CSV file");
-	if ((rc = cli_read_file(o->argv[1], &data)))
-		return rc;
-	if (store_cost_items(st, p->id, &existing, &nexisting) ||
-	    store_benefits(st, p->id, &bv, &nb))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	diags_init(&d);
-	rc = cost_items_parse_csv(o->argv[1], data.buf, data.len, existing,
-				  nexisting, bv, nb, &rows, &d);
-	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
-	if (rc == 0) {
-		if (store_cost_items_add(st, p->id, rows.v, rows.n))
-			die(EXIT_INTERNAL, "%s", store_error(st));
-		printf("imported %zu cost item%s into '%s'\n", rows.n,
-		       rows.n == 1 ? "" : "s", p->name);
-	}
-	cost_rows_release(&rows);
-	store_cost_items_free(existing, nexisting);
-	store_benefits_free(bv, nb);
-	diags_release(&d);
-	sb_release(&data);
-	return rc;
+	return cli_track_import(st, p, o, "cost", "costs");
 }
 
 int cmd_cost(int argc, char **argv)

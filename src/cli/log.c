@@ -282,37 +282,7 @@ static int lg_suggest(struct store *st, struct project *p, struct opts *o)
 
 static int lg_import(struct store *st, struct project *p, struct opts *o)
 {
-	struct observation_rows rows;
-	struct setting *settings;
-	size_t nsettings;
-	struct diags d;
-	struct strbuf data = STRBUF_INIT;
-	int rc;
-
-	if (o->argc != 2)
-		return cli_usage_error("log", "'log import' takes a project and a "
-				       "CSV file");
-	if ((rc = cli_read_file(o->argv[1], &data)))
-		return rc;
-	if (store_settings(st, p->id, &settings, &nsettings))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	diags_init(&d);
-	rc = observations_parse_csv(cli_kb(), o->argv[1], data.buf, data.len,
-				    settings, nsettings, track_today(), &rows, &d);
-	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
-	for (size_t i = 0; rc == 0 && i < rows.n; i++) {
-		rows.v[i].project = p->id;
-		if (store_observation_add(st, &rows.v[i]))
-			die(EXIT_INTERNAL, "%s", store_error(st));
-	}
-	if (rc == 0)
-		printf("imported %zu log entr%s into '%s'\n", rows.n,
-		       rows.n == 1 ? "y" : "ies", p->name);
-	observation_rows_release(&rows);
-	store_settings_free(settings, nsettings);
-	diags_release(&d);
-	sb_release(&data);
-	return rc;
+	return cli_track_import(st, p, o, "log", "log");
 }
 
 int cmd_log(int argc, char **argv)

@@ -100,39 +100,7 @@ static int ms_set(struct store *st, struct project *p, struct opts *o)
 
 static int ms_import(struct store *st, struct project *p, struct opts *o)
 {
-	struct milestone_rows rows;
-	struct setting *settings;
-	struct group *ms;
-	size_t nsettings, nms;
-	struct diags d;
-	struct strbuf data = STRBUF_INIT;
-	int rc;
-
-	if (o->argc != 2)
-		return cli_usage_error("milestone", "'milestone import' takes a "
-				       "project and a CSV file");
-	if ((rc = cli_read_file(o->argv[1], &data)))
-		return rc;
-	if (store_settings(st, p->id, &settings, &nsettings) ||
-	    store_milestones(st, p->id, &ms, &nms))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	diags_init(&d);
-	rc = milestones_parse_csv(o->argv[1], data.buf, data.len, settings,
-				  nsettings, ms, nms, track_today(), &rows, &d);
-	/* no --skip-bad here: a bad record always stops the import */
-	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
-	if (rc == 0) {
-		if (store_milestones_set(st, p->id, rows.v, rows.n))
-			die(EXIT_INTERNAL, "%s", store_error(st));
-		printf("recorded %zu milestone%s in '%s'\n", rows.n,
-		       rows.n == 1 ? "" : "s", p->name);
-	}
-	milestone_rows_release(&rows);
-	store_settings_free(settings, nsettings);
-	store_groups_free(ms, nms);
-	diags_release(&d);
-	sb_release(&data);
-	return rc;
+	return cli_track_import(st, p, o, "milestone", "milestones");
 }
 
 static int ms_add(struct store *st, struct project *p, struct opts *o)

@@ -207,37 +207,7 @@ static int st_show(struct store *st, struct project *p, struct opts *o)
 
 static int st_import(struct store *st, struct project *p, struct opts *o)
 {
-	struct setting_rows rows;
-	struct setting *existing;
-	size_t nexisting;
-	struct diags d;
-	struct strbuf data = STRBUF_INIT;
-	int rc;
-
-	if (o->argc != 2)
-		return cli_usage_error("setting", "'setting import' takes a "
-				       "project and a CSV file");
-	if ((rc = cli_read_file(o->argv[1], &data)))
-		return rc;
-	if (store_settings(st, p->id, &existing, &nexisting))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	diags_init(&d);
-	rc = settings_parse_csv(o->argv[1], data.buf, data.len, existing,
-				nexisting, &rows, &d);
-	/* no --skip-bad here: a bad record always stops the import */
-	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
-	if (rc == 0) {
-		int arc = store_settings_add(st, p->id, rows.v, rows.n);
-		if (arc)
-			die(EXIT_INTERNAL, "%s", store_error(st));
-		printf("imported %zu setting%s into '%s'\n", rows.n,
-		       rows.n == 1 ? "" : "s", p->name);
-	}
-	setting_rows_release(&rows);
-	store_settings_free(existing, nexisting);
-	diags_release(&d);
-	sb_release(&data);
-	return rc;
+	return cli_track_import(st, p, o, "setting", "settings");
 }
 
 /* 'setting tool add|rm PROJECT SETTING TOOL' */

@@ -18,38 +18,7 @@ static const struct opt usage_opts[] = {
 
 static int us_import(struct store *st, struct project *p, struct opts *o)
 {
-	struct usage_rows rows;
-	struct setting *settings;
-	size_t nsettings;
-	struct diags d;
-	struct strbuf data = STRBUF_INIT;
-	char month[8];
-	int rc;
-
-	if (o->argc != 2)
-		return cli_usage_error("usage", "'usage import' takes a project "
-				       "and a CSV file");
-	if ((rc = cli_read_file(o->argv[1], &data)))
-		return rc;
-	if (store_settings(st, p->id, &settings, &nsettings))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	track_month_format(track_today(), month);
-	diags_init(&d);
-	rc = usage_parse_csv(o->argv[1], data.buf, data.len, settings,
-			     nsettings, month, &rows, &d);
-	/* no --skip-bad here: a bad record always stops the import */
-	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
-	if (rc == 0) {
-		if (store_usage_set(st, p->id, rows.v, rows.n))
-			die(EXIT_INTERNAL, "%s", store_error(st));
-		printf("recorded %zu usage figure%s in '%s'\n", rows.n,
-		       rows.n == 1 ? "" : "s", p->name);
-	}
-	usage_rows_release(&rows);
-	store_settings_free(settings, nsettings);
-	diags_release(&d);
-	sb_release(&data);
-	return rc;
+	return cli_track_import(st, p, o, "usage", "usage");
 }
 
 static void print_text(const struct project *p, const struct usage_month *v,

@@ -299,41 +299,7 @@ static int wa_rm(struct store *st, struct project *p, struct opts *o)
 
 static int wa_import(struct store *st, struct project *p, struct opts *o)
 {
-	struct workaround_rows rows;
-	struct workaround *existing;
-	struct setting *settings;
-	size_t nexisting, nsettings;
-	struct diags d;
-	struct strbuf data = STRBUF_INIT;
-	int rc;
-
-	if (o->argc != 2)
-		return cli_usage_error("workaround", "'workaround import' takes a "
-				       "project and a CSV file");
-	if ((rc = cli_read_file(o->argv[1], &data)))
-		return rc;
-	if (store_settings(st, p->id, &settings, &nsettings) ||
-	    store_workarounds(st, p->id, &existing, &nexisting))
-		die(EXIT_INTERNAL, "%s", store_error(st));
-	diags_init(&d);
-	rc = workarounds_parse_csv(o->argv[1], data.buf, data.len, settings,
-				   nsettings, existing, nexisting, &rows, &d);
-	/* a bad record always stops the import */
-	rc = cli_import_verdict(&d, rc || d.n ? -1 : 0, false);
-	for (size_t i = 0; rc == 0 && i < rows.n; i++) {
-		rows.v[i].project = p->id;
-		if (store_workaround_add(st, &rows.v[i]))
-			die(EXIT_INTERNAL, "%s", store_error(st));
-	}
-	if (rc == 0)
-		printf("imported %zu entr%s into '%s'\n", rows.n,
-		       rows.n == 1 ? "y" : "ies", p->name);
-	workaround_rows_release(&rows);
-	store_workarounds_free(existing, nexisting);
-	store_settings_free(settings, nsettings);
-	diags_release(&d);
-	sb_release(&data);
-	return rc;
+	return cli_track_import(st, p, o, "workaround", "workarounds");
 }
 
 int cmd_workaround(int argc, char **argv)

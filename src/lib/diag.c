@@ -43,18 +43,40 @@ void diag_add(struct diags *d, const char *file, int line, int col,
 	g->msg = sb_detach(&sb);
 }
 
+void diag_format(const struct diag *g, struct strbuf *sb)
+{
+	if (g->line > 0)
+		sb_addf(sb, "%s:%d:%d: ", g->file, g->line, g->col);
+	else
+		sb_addf(sb, "%s: ", g->file);
+	if (g->where)
+		sb_addf(sb, "%s: ", g->where);
+	sb_adds(sb, g->msg);
+}
+
+char *diag_field(const struct diag *g, const char **msg)
+{
+	size_t n = strspn(g->msg, "abcdefghijklmnopqrstuvwxyz_");
+
+	*msg = g->msg;
+	if (g->where)
+		return xstrdup(g->where);
+	if (!n || g->msg[n] != ':' || g->msg[n + 1] != ' ')
+		return NULL;
+	*msg = g->msg + n + 2;
+	return xstrndup(g->msg, n);
+}
+
 void diags_print(const struct diags *d, FILE *f)
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	for (size_t i = 0; i < d->n; i++) {
-		const struct diag *g = &d->v[i];
-		if (g->line > 0)
-			fprintf(f, "%s:%d:%d: ", g->file, g->line, g->col);
-		else
-			fprintf(f, "%s: ", g->file);
-		if (g->where)
-			fprintf(f, "%s: ", g->where);
-		fprintf(f, "%s\n", g->msg);
+		sb_reset(&sb);
+		diag_format(&d->v[i], &sb);
+		fprintf(f, "%s\n", sb.buf);
 	}
+	sb_release(&sb);
 }
 
 int diags_file_level(const struct diags *d)

@@ -30,6 +30,15 @@ void diags_release(struct diags *d);
 void diag_add(struct diags *d, const char *file, int line, int col,
 	      const char *where, long record, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+struct strbuf;
+/* Append g as "file:line:col: [where: ]message" (no newline). */
+void diag_format(const struct diag *g, struct strbuf *sb);
+/*
+ * The field g concerns, allocated, or NULL: its where, else a leading
+ * "name: " of its message (lower-case letters and '_'). *msg is set to
+ * the message without that name.
+ */
+char *diag_field(const struct diag *g, const char **msg);
 /* Print each as "file:line:col: [where: ]message". */
 void diags_print(const struct diags *d, FILE *f);
 /* True if any problem concerns record rec. */

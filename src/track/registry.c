@@ -115,6 +115,33 @@ int track_milestone_move(struct store *st, int64_t project, const char *id,
 	return rc ? rc : store_milestone_move(st, project, id, after);
 }
 
+int track_milestone_shift(struct store *st, int64_t project, const char *id,
+			  int step, struct strbuf *err)
+{
+	struct group *v;
+	size_t n, k;
+	const char *after;
+	int rc;
+
+	if (store_milestones(st, project, &v, &n))
+		return -1;
+	for (k = 0; k < n && strcmp(v[k].id, id); k++)
+		;
+	if (k == n) {
+		rc = milestone_result(STORE_NOTFOUND, id, NULL, err);
+	} else if ((step < 0 && k == 0) || (step > 0 && k + 1 == n)) {
+		sb_addf(err, "'%s' is %s already", id, step < 0 ? "first" :
+			"last");
+		rc = TRACK_BAD;
+	} else {
+		/* up: after the one two before (first if none); down: after the next */
+		after = step > 0 ? v[k + 1].id : k >= 2 ? v[k - 2].id : NULL;
+		rc = store_milestone_move(st, project, id, after);
+	}
+	store_groups_free(v, n);
+	return rc;
+}
+
 int track_milestone_remove(struct store *st, int64_t project, const char *id,
 			   bool force, int64_t *removed, struct strbuf *err)
 {

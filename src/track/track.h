@@ -212,6 +212,12 @@ int track_milestone_rename(struct store *st, int64_t project, const char *id,
 int track_milestone_move(struct store *st, int64_t project, const char *id,
 			 const char *after, struct strbuf *err);
 /*
+ * Move milestone id one place earlier (step < 0) or later (step > 0);
+ * TRACK_BAD if it is first or last already.
+ */
+int track_milestone_shift(struct store *st, int64_t project, const char *id,
+			  int step, struct strbuf *err);
+/*
  * Remove milestone id. Refused (TRACK_BAD) if settings reached it,
  * unless force, which removes those records too (*removed says how
  * many), or if it is the project's last milestone.
@@ -356,5 +362,36 @@ json_t *usage_json(const struct project *p, const char *metric,
  * still use, and monthly usage figures. Fixed data. 0 or -1.
  */
 int demo_track(struct store *st, int64_t project);
+
+/* --- CSV imports, the same for the CLI and the web (import.c) --- */
+
+struct kb;
+struct import_ctx;
+/* One kind of record a CSV file can bring into a project. */
+struct import_kind {
+	const char *name;	/* "settings": the API's and the form's word */
+	const char *title;	/* "Settings (the registry)" */
+	const char *page;	/* the project page that shows them */
+	const char *verb;	/* "imported" or "recorded" */
+	const char *one, *many;	/* "setting", "settings" */
+	const char *prep;	/* "into" or "in" the project */
+	const char *columns;	/* the columns a file may have, in order */
+	int (*run)(struct import_ctx *c);
+};
+/* Every kind, ended by a NULL name; and the one named, or NULL. */
+extern const struct import_kind import_kinds[];
+const struct import_kind *import_kind_find(const char *name);
+/*
+ * Import CSV data (named file in the problems) of kind into project:
+ * read what the checks need, parse and check every record, and store
+ * them only if nothing was wrong (the caller holds the transaction).
+ * Returns 0 with *rows set; TRACK_BAD with every problem in d and
+ * nothing stored; or -1 when the store failed (store_error), perhaps
+ * after storing some records: roll back. kb is needed for the log.
+ */
+int track_import(struct store *st, const struct kb *kb, int64_t project,
+		 const struct import_kind *kind, const char *file,
+		 const char *data, size_t len, int32_t today, size_t *rows,
+		 struct diags *d);
 
 #endif

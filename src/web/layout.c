@@ -20,6 +20,7 @@ static const struct tab project_tabs[] = {
 	{ "log", "Log", "/log", ROLE_VIEWER },
 	{ "benefits", "Benefits", "/benefits", ROLE_VIEWER },
 	{ "costs", "Costs", "/costs", ROLE_VIEWER },
+	{ "import", "Import", "/import", ROLE_CONTRIBUTOR },
 	{ "links", "Survey links", "/links", ROLE_LEAD },
 	{ "members", "People", "/members", ROLE_VIEWER },
 	{ "audit", "Audit log", "/audit", ROLE_LEAD },

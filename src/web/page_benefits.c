@@ -158,6 +158,7 @@ static int list_page(struct req *r, const struct form *f,
 	html(&r->out, "<h1>Benefits</h1>\n");
 	if (done && !f->nerrs)
 		page_notice(r, "ok", done);
+	page_import_done(r);
 	form_summary(r, f);
 	list_table(r, &l);
 	if (r->role >= ROLE_CONTRIBUTOR) {

@@ -400,6 +400,7 @@ static int costs_page(struct req *r, const struct form *f,
 	html(&r->out, "<h1>Costs and break-even</h1>\n");
 	if (done && !f->nerrs)
 		page_notice(r, "ok", done);
+	page_import_done(r);
 	form_summary(r, f);
 	if (m.horizon) {
 		breakeven_chart(r, &m, k);

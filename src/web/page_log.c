@@ -280,6 +280,7 @@ static int list_page(struct req *r, const struct form *f,
 	     r->project.name);
 	if (done && !f->nerrs)
 		page_notice(r, "ok", done);
+	page_import_done(r);
 	form_summary(r, f);
 	filters(r, status, kind);
 	entries_table(r, v, n);

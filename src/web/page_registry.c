@@ -133,6 +133,10 @@ static const char *done_text(const char *done)
 		{ "added", "The setting is added." },
 		{ "saved", "The setting is saved." },
 		{ "deleted", "The setting is deleted." },
+		{ "ms-add", "The milestone is added." },
+		{ "ms-rename", "The milestone is renamed." },
+		{ "ms-move", "The milestone is moved." },
+		{ "ms-delete", "The milestone is removed." },
 	};
 
 	for (size_t i = 0; done && i < sizeof(v) / sizeof(*v); i++)
@@ -157,8 +161,10 @@ static int list_page(struct req *r, const struct form *f,
 	     "Coverage over time</a></p>\n", r->project.name);
 	if (done && !f->nerrs)
 		page_notice(r, "ok", done);
+	page_import_done(r);
 	form_summary(r, f);
 	registry_table(r, &t);
+	milestones_section(r, f, t.milestones, t.nmilestones);
 	if (r->role >= ROLE_CONTRIBUTOR) {
 		html(&r->out, "<section aria-labelledby=\"add\"><h2 id=\"add\">"
 		     "Add a setting</h2><form method=\"post\" action=\"/p/%u/"
@@ -173,16 +179,22 @@ static int list_page(struct req *r, const struct form *f,
 	return 0;
 }
 
-int page_registry(struct req *r)
+int registry_page(struct req *r, const struct form *f)
 {
-	struct form f = FORM_INIT;
 	struct setting s;
 	int rc;
 
 	setting_init(&s);
-	rc = list_page(r, &f, &s);
+	rc = list_page(r, f, &s);
 	store_setting_release(&s);
 	return rc;
+}
+
+int page_registry(struct req *r)
+{
+	struct form f = FORM_INIT;
+
+	return registry_page(r, &f);
 }
 
 /* Audit a change of setting id; 0, or -1 after web_store_fail. */

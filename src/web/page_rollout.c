@@ -253,6 +253,7 @@ int page_rollout(struct req *r)
 	     "registered). <a href=\"/p/%u/registry\">The settings registry"
 	     "</a></p>\n", rep.c.population, rep.c.population == 1 ? "" : "s",
 	     rep.c.registered, r->project.name);
+	page_import_done(r);
 	period_form(r, &rep, &f);
 	coverage_chart(r, &rep);
 	stalled_list(r, &rep);

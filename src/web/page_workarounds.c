@@ -353,6 +353,7 @@ static int list_page(struct req *r, const struct form *f,
 	html(&r->out, "<h1>Workarounds and mismatches</h1>\n");
 	if (done && !f->nerrs)
 		page_notice(r, "ok", done);
+	page_import_done(r);
 	form_summary(r, f);
 	fix_first(r, v, n);
 	all_entries(r, v, n, &filter, &c);

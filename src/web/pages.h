@@ -56,6 +56,17 @@ int page_registry_delete(struct req *r);
 int page_registry_milestone(struct req *r);
 int page_registry_tool_add(struct req *r);
 int page_registry_tool_remove(struct req *r);
+struct form;
+struct group;
+/* The registry page with the problems of f (a refused change). */
+int registry_page(struct req *r, const struct form *f);
+/* page_milestones.c: the milestones' list on the registry page */
+void milestones_section(struct req *r, const struct form *f,
+			const struct group *v, size_t n);
+int page_milestone_add(struct req *r);
+int page_milestone_rename(struct req *r);
+int page_milestone_move(struct req *r);
+int page_milestone_delete(struct req *r);
 /* page_benefits.c */
 int page_benefits(struct req *r);
 int page_benefit_add(struct req *r);
@@ -71,6 +82,12 @@ int page_cost_edit(struct req *r);
 int page_cost_save(struct req *r);
 int page_cost_delete(struct req *r);
 /* page_evidence.c */
+/* page_import.c: CSV imports by upload, and the API's */
+int page_import(struct req *r);
+int page_import_post(struct req *r);
+int api_import(struct req *r);
+/* The notice "Imported N kinds." after an import redirected here. */
+void page_import_done(struct req *r);
 int page_evidence(struct req *r);
 int page_element(struct req *r);
 /* page_workarounds.c: the workaround and mismatch log */

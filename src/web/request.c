@@ -23,6 +23,7 @@ static void fields_free(struct web_field *v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].name);
 		free(v[i].value);
+		free(v[i].filename);
 	}
 	free(v);
 }
@@ -47,6 +48,8 @@ void req_add_field(struct web_field **v, size_t *n, const char *name,
 	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
 	(*v)[*n].name = xstrdup(name);
 	(*v)[*n].value = xstrdup(value);
+	(*v)[*n].filename = NULL;
+	(*v)[*n].len = strlen(value);
 	(*n)++;
 }
 
@@ -67,6 +70,14 @@ const char *web_query(const struct req *r, const char *name)
 const char *web_form(const struct req *r, const char *name)
 {
 	return lookup(r->form, r->nform, name);
+}
+
+const struct web_field *web_form_file(const struct req *r, const char *name)
+{
+	for (size_t i = 0; i < r->nform; i++)
+		if (!strcmp(r->form[i].name, name))
+			return r->form[i].filename ? &r->form[i] : NULL;
+	return NULL;
 }
 
 size_t web_form_all(const struct req *r, const char *name,

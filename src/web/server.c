@@ -35,7 +35,7 @@ struct conn {
 	struct MHD_PostProcessor *pp;
 	struct strbuf body;	/* a JSON body, as it arrives */
 	size_t received;
-	bool json, too_big, too_many, unsupported;
+	bool json, csv, too_big, too_many, unsupported;
 	struct timespec start;
 	char addr[INET6_ADDRSTRLEN];
 };
@@ -255,7 +255,8 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind,
 {
 	struct conn *c = cls;
 	struct req *r = &c->r;
-	(void)kind; (void)filename; (void)ctype; (void)enc;
+	struct web_field *f;
+	(void)kind; (void)ctype; (void)enc;
 
 	if (off == 0) {
 		if (r->nform >= r->cfg->max_fields) {
@@ -263,15 +264,16 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind,
 			return MHD_NO;
 		}
 		req_add_field(&r->form, &r->nform, key, "");
+		if (filename)
+			r->form[r->nform - 1].filename = xstrdup(filename);
 	}
+	f = &r->form[r->nform - 1];
 	if (size) {
-		struct web_field *f = &r->form[r->nform - 1];
-		struct strbuf v = STRBUF_INIT;
-
-		sb_adds(&v, f->value);
-		sb_add(&v, data, size);
-		free(f->value);
-		f->value = sb_detach(&v);
+		/* a file comes in pieces; the body's limit bounds the total */
+		f->value = xrealloc(f->value, f->len + size + 1);
+		memcpy(f->value + f->len, data, size);
+		f->len += size;
+		f->value[f->len] = '\0';
 	}
 	return MHD_YES;
 }
@@ -337,6 +339,8 @@ static struct conn *conn_new(struct server *srv, struct MHD_Connection *mc,
 	MHD_get_connection_values(mc, MHD_GET_ARGUMENT_KIND, on_query, r);
 	if (has_prefix(ctype, "application/json"))
 		c->json = true;
+	else if (r->is_post && has_prefix(ctype, "text/csv"))
+		c->csv = true;
 	else if (r->is_post && (has_prefix(ctype,
 		 MHD_HTTP_POST_ENCODING_FORM_URLENCODED) ||
 		 has_prefix(ctype, MHD_HTTP_POST_ENCODING_MULTIPART_FORMDATA)))
@@ -358,7 +362,7 @@ static void conn_body(struct conn *c, const char *data, size_t size)
 		    MHD_post_process(c->pp, data, size) != MHD_YES &&
 		    !c->too_many)
 			c->unsupported = true;
-	} else if (c->json) {
+	} else if (c->json || c->csv) {
 		sb_add(&c->body, data, size);
 	} else if (size) {
 		c->unsupported = true;
@@ -424,16 +428,21 @@ static enum MHD_Result answer(struct server *srv, struct MHD_Connection *mc,
 		web_fail(r, 413, "too_many_fields", "the form has more than %zu "
 			 "fields", r->cfg->max_fields);
 	else if (c->unsupported)
-		web_fail(r, 415, "unsupported_media_type", "send a form or "
-			 "application/json");
+		web_fail(r, 415, "unsupported_media_type", "send a form, "
+			 "application/json or text/csv");
 	else if (!r->st)
 		web_fail(r, 503, "unavailable", "the database cannot be opened");
 	else if (c->json && c->body.len && !(r->json = json_loadb(c->body.buf,
 			c->body.len, JSON_REJECT_DUPLICATES, NULL)))
 		web_fail(r, 400, "bad_json", "the request body is not valid "
 			 "JSON");
-	else
+	else {
+		if (c->csv) {
+			r->body = c->body.len ? c->body.buf : "";
+			r->nbody = c->body.len;
+		}
 		web_dispatch(r);
+	}
 
 	len = r->out.len;
 	resp = MHD_create_response_from_buffer(len, sb_detach(&r->out),

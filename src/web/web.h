@@ -44,7 +44,9 @@ struct web_config {
 };
 
 struct web_field {
-	char *name, *value;
+	char *name, *value;	/* value ends in '\0' after len bytes */
+	char *filename;		/* an uploaded file's name, else NULL */
+	size_t len;
 };
 
 struct req {
@@ -60,6 +62,8 @@ struct req {
 	struct web_field *query, *form;	/* decoded query and form fields */
 	size_t nquery, nform;
 	json_t *json;			/* an API request's JSON body, or NULL */
+	const char *body;		/* a text/csv body, or NULL */
+	size_t nbody;
 	const char *args[4];		/* what :name segments of the route matched */
 	size_t nargs;
 
@@ -92,6 +96,11 @@ struct req {
 /* The value of query or form field name, or NULL. */
 const char *web_query(const struct req *r, const char *name);
 const char *web_form(const struct req *r, const char *name);
+/*
+ * The multipart form field name if it came as a file (filename set,
+ * perhaps empty when none was chosen), or NULL.
+ */
+const struct web_field *web_form_file(const struct req *r, const char *name);
 /* Every value of a repeated form field, in order; returns the count. */
 size_t web_form_all(const struct req *r, const char *name,
 		    const char **v, size_t max);
