@@ -37,7 +37,7 @@
  */
 
 #define CACHE_SIZE 1024
-#define MAXPARAMS 32
+#define MAXPARAMS 64
 /* any constant: the lock that BEGIN IMMEDIATE takes */
 #define WRITE_LOCK "7274616"
 /* unless the connection string sets one */
@@ -410,6 +410,11 @@ static int bind(struct db_stmt *stmt, int i, char *value, int len, int format,
 	struct pg_stmt *st = S(stmt);
 
 	if (i < 1 || i > MAXPARAMS) {
+		struct pg_db *d = D(stmt->db);
+
+		sb_reset(&d->err);
+		sb_addf(&d->err, "parameter %d: a statement takes at most %d", i,
+			MAXPARAMS);
 		free(value);
 		return -1;
 	}
