@@ -22,12 +22,19 @@ static size_t nkb_dirs, kb_dirs_alloc;
 static struct kb the_kb;
 static bool kb_loaded;
 static char *db_target;
+static bool db_given;		/* by --db */
 static struct store *the_store;
 
 void cli_set_db(const char *target)
 {
 	free(db_target);
 	db_target = xstrdup(target);
+	db_given = true;
+}
+
+bool cli_db_given(void)
+{
+	return db_given;
 }
 
 /* mkdir -p for the folder holding path. */

@@ -71,6 +71,8 @@ int cli_store_done(int rc);
 int cli_finish(int rc);
 /* Where the store is (for messages). */
 const char *cli_db_target(void);
+/* Whether --db named the store (rather than $WAYMARK_DB or the default). */
+bool cli_db_given(void);
 
 /* Folders given with --kb, in order, after those in $WAYMARK_KB. */
 void cli_add_kb_dir(const char *dir);

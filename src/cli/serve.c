@@ -60,8 +60,14 @@ int cmd_serve(int argc, char **argv)
 			return rc;
 		}
 	}
-	if (!cfg.db)
+	/* one database for the set-up below and the server: --db, else the
+	 * file's, else $WAYMARK_DB or the default */
+	if (cli_db_given() || !cfg.db) {
+		free(cfg.db);
 		cfg.db = xstrdup(cli_db_target());
+	} else {
+		cli_set_db(cfg.db);
+	}
 	if (secret_init())
 		die(EXIT_INTERNAL, "libsodium cannot be initialised");
 

@@ -42,6 +42,31 @@ run --db "$U" serve --port 70000
 expect_rc 2 "a port out of range is a usage error"
 expect_err "port: expected a whole number from 0 to 65535" "and says the range"
 
+# the config file's database serves the set-up and the server alike
+# (no --db, no $WAYMARK_DB): nothing lands in the default place
+F=$(db fromfile)
+printf 'listen = 127.0.0.1:0\ndb = %s\naccess-log = off\n' "$F" >"$TMP/db.conf"
+mkdir -p "$TMP/home"
+HOME="$TMP/home" XDG_DATA_HOME= "$WAYMARK" serve --demo --config "$TMP/db.conf" \
+	>"$TMP/f.out" 2>"$TMP/f.err" &
+fpid=$!
+i=0
+while ! grep -q 'listening on' "$TMP/f.out" 2>/dev/null && [ $i -lt 300 ]; do
+	i=$((i + 1)); sleep 0.1
+done
+fbase=$(sed -n 's/.*listening on \(http:[^ ]*\)\/ .*/\1/p' "$TMP/f.out")
+status=$(curl -s -o /dev/null -w '%{http_code}' "$fbase/login")
+kill -TERM "$fpid"; wait "$fpid"
+if [ "$status" = 200 ]; then pass "serve with the config file's db"
+else fail "serve with the config file's db" "status $status"; fi
+run --db "$F" project list
+expect_out "demo-clinical-app" "the demo was made in the config file's db"
+if [ ! -e "$TMP/home/.local/share/waymark/waymark.db" ]; then
+	pass "nothing made in the default place"
+else
+	fail "nothing made in the default place"
+fi
+
 # --- the running server ---
 start_server
 [ -n "$ADMIN_PW" ] && pass "the first start prints the administrator's password" ||
