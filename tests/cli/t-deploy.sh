@@ -72,75 +72,91 @@ free_port() {
 	done
 	echo "$_p"
 }
-TLS=$(free_port $((20000 + $$ % 20000)))
-PLAIN=$(free_port $((TLS + 1)))
-PUBLIC="https://127.0.0.1:$TLS"
+# ports below the usual ephemeral range (32768 up), so that the server's
+# own port 0 cannot take them
+tries=0 from=$((10000 + $$ % 20000))
+while :; do
+	TLS=$(free_port $from)
+	PLAIN=$(free_port $((TLS + 1)))
+	PUBLIC="https://127.0.0.1:$TLS"
 
-# the settings file of the guide: only the address and the database change
-fenced '' '/etc/waymark/waymark.conf` holds' >"$TMP/waymark.conf"
-sed -i -e "s|^listen = .*|listen = 127.0.0.1:0|" -e "s|^db = .*|db = $DB|" \
-	-e "s|^access-log = .*|access-log = $TMP/access.log|" \
-	-e "s|^public-url = .*|public-url = $PUBLIC|" "$TMP/waymark.conf"
-start_server --config "$TMP/waymark.conf" --secure-cookies yes \
-	--public-url "$PUBLIC"
-DIRECT=$BASE
-
-# the guide's server blocks; what must change on a test machine, changed
-fenced nginx >"$NG/site.conf"
-sed -i -e "s|listen 443 |listen 127.0.0.1:$TLS |" \
-	-e "s|listen 80;|listen 127.0.0.1:$PLAIN;|" \
-	-e "s|/etc/ssl/waymark/|$NG/|" \
-	-e "s|proxy_pass http://127.0.0.1:8080;|proxy_pass $DIRECT;|" \
-	"$NG/site.conf"
-expect_gone 443 "$NG/site.conf" "nginx: the HTTPS port changed"
-expect_gone "listen 80;" "$NG/site.conf" "nginx: the HTTP port changed"
-expect_gone /etc/ssl "$NG/site.conf" "nginx: the certificate changed"
-expect_gone 127.0.0.1:8080 "$NG/site.conf" "nginx: the upstream changed"
-
-# around them, nginx running as whoever runs the test, all files in $NG
-{
-	[ "$(id -u)" -ne 0 ] || echo "user $(id -un) $(id -gn);"
-	cat <<EOF
-daemon off;
-worker_processes 1;
-pid $NG/nginx.pid;
-error_log $NG/error.log;
-events { worker_connections 64; }
-http {
-	access_log $NG/access.log;
-	client_body_temp_path $NG/body;
-	proxy_temp_path $NG/proxy;
-	fastcgi_temp_path $NG/fastcgi;
-	uwsgi_temp_path $NG/uwsgi;
-	scgi_temp_path $NG/scgi;
-	include $NG/site.conf;
-}
-EOF
-} >"$NG/nginx.conf"
-
-NGINX_PID=
-stop_nginx() {
-	[ -n "$NGINX_PID" ] || return 0
-	kill -QUIT "$NGINX_PID" 2>/dev/null
-	wait "$NGINX_PID"
-	nginx_rc=$?
-	NGINX_PID=
-}
-if nginx -t -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf" >"$OUT" 2>"$ERR"
-then pass "nginx -t accepts the guide's server blocks"
-else fail "nginx -t accepts the guide's server blocks"; exit 1; fi
-nginx -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf" 2>"$NG/stderr" &
-NGINX_PID=$!
-trap 'stop_nginx >/dev/null 2>&1; stop_server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
-i=0
-until curl -s -o /dev/null "$PUBLIC/login"; do
-	i=$((i + 1))
-	if [ $i -gt 100 ] || ! kill -0 "$NGINX_PID" 2>/dev/null; then
-		echo "# nginx did not start:"
-		sed 's/^/#   /' "$NG/error.log" "$NG/stderr"
-		exit 1
+	# the settings file of the guide: only the address and the database change
+	fenced '' '/etc/waymark/waymark.conf` holds' >"$TMP/waymark.conf"
+	sed -i -e "s|^listen = .*|listen = 127.0.0.1:0|" -e "s|^db = .*|db = $DB|" \
+		-e "s|^access-log = .*|access-log = $TMP/access.log|" \
+		-e "s|^public-url = .*|public-url = $PUBLIC|" "$TMP/waymark.conf"
+	start_server --config "$TMP/waymark.conf" --secure-cookies yes \
+		--public-url "$PUBLIC"
+	DIRECT=$BASE
+	
+	# the guide's server blocks; what must change on a test machine, changed
+	fenced nginx >"$NG/site.conf"
+	sed -i -e "s|listen 443 |listen 127.0.0.1:$TLS |" \
+		-e "s|listen 80;|listen 127.0.0.1:$PLAIN;|" \
+		-e "s|/etc/ssl/waymark/|$NG/|" \
+		-e "s|proxy_pass http://127.0.0.1:8080;|proxy_pass $DIRECT;|" \
+		"$NG/site.conf"
+	if [ "$tries" -eq 0 ]; then
+	expect_gone 443 "$NG/site.conf" "nginx: the HTTPS port changed"
+	expect_gone "listen 80;" "$NG/site.conf" "nginx: the HTTP port changed"
+	expect_gone /etc/ssl "$NG/site.conf" "nginx: the certificate changed"
+	expect_gone 127.0.0.1:8080 "$NG/site.conf" "nginx: the upstream changed"
 	fi
-	sleep 0.1
+	
+	# around them, nginx running as whoever runs the test, all files in $NG
+	{
+		[ "$(id -u)" -ne 0 ] || echo "user $(id -un) $(id -gn);"
+		cat <<-EOF
+	daemon off;
+	worker_processes 1;
+	pid $NG/nginx.pid;
+	error_log $NG/error.log;
+	events { worker_connections 64; }
+	http {
+		access_log $NG/access.log;
+		client_body_temp_path $NG/body;
+		proxy_temp_path $NG/proxy;
+		fastcgi_temp_path $NG/fastcgi;
+		uwsgi_temp_path $NG/uwsgi;
+		scgi_temp_path $NG/scgi;
+		include $NG/site.conf;
+	}
+	EOF
+	} >"$NG/nginx.conf"
+	
+	NGINX_PID=
+	stop_nginx() {
+		[ -n "$NGINX_PID" ] || return 0
+		kill -QUIT "$NGINX_PID" 2>/dev/null
+		wait "$NGINX_PID"
+		nginx_rc=$?
+		NGINX_PID=
+	}
+	if nginx -t -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf" >"$OUT" 2>"$ERR"
+	then [ "$tries" -gt 0 ] || pass "nginx -t accepts the guide's server blocks"
+	else fail "nginx -t accepts the guide's server blocks"; exit 1; fi
+	nginx -p "$NG" -e "$NG/error.log" -c "$NG/nginx.conf" 2>"$NG/stderr" &
+	NGINX_PID=$!
+	trap 'stop_nginx >/dev/null 2>&1; stop_server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+	i=0
+	until curl -s -o /dev/null "$PUBLIC/login"; do
+		i=$((i + 1))
+		if ! kill -0 "$NGINX_PID" 2>/dev/null && [ "$tries" -lt 5 ] &&
+		   grep -q 'Address already in use' "$NG/error.log"; then
+			# another process took a port since free_port looked: again
+			wait "$NGINX_PID"; NGINX_PID=
+			stop_server; rm -f "$NG/error.log"
+			tries=$((tries + 1)) from=$((PLAIN + 1))
+			continue 2
+		fi
+		if [ $i -gt 100 ] || ! kill -0 "$NGINX_PID" 2>/dev/null; then
+			echo "# nginx did not start:"
+			sed 's/^/#   /' "$NG/error.log" "$NG/stderr"
+			exit 1
+		fi
+		sleep 0.1
+	done
+	break
 done
 BASE=$PUBLIC
 
