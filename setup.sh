@@ -17,7 +17,9 @@ cd "$(dirname "$0")"
 PKGS="make gcc libc6-dev pkg-config libjansson-dev libyaml-dev libstemmer-dev
 	libsqlite3-dev libpq-dev libcsv-dev libmicrohttpd-dev libsodium-dev"
 # Only the tests need these.
-TEST_PKGS="libcmocka-dev curl chromium postgresql"
+TEST_PKGS="libcmocka-dev curl chromium postgresql nginx openssl"
+# (tests/cli/t-deploy.sh also runs systemd-analyze when the systemd package
+# is there; it is not installed for the tests: too heavy in a container)
 # and Node for the browser tests, unless there is one (NodeSource's nodejs
 # conflicts with Debian's npm: it has its own)
 command -v node >/dev/null 2>&1 || TEST_PKGS="$TEST_PKGS nodejs"
