@@ -17,7 +17,7 @@ cd "$(dirname "$0")"
 PKGS="make gcc libc6-dev pkg-config libjansson-dev libyaml-dev libstemmer-dev
 	libsqlite3-dev libpq-dev libcsv-dev libmicrohttpd-dev libsodium-dev"
 # Only the tests need these.
-TEST_PKGS="libcmocka-dev curl sqlite3 chromium postgresql nginx openssl"
+TEST_PKGS="libcmocka-dev curl sqlite3 jq chromium postgresql nginx openssl"
 # (tests/cli/t-deploy.sh also runs systemd-analyze when the systemd package
 # is there; it is not installed for the tests: too heavy in a container)
 # and Node for the browser tests, unless there is one (NodeSource's nodejs
