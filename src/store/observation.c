@@ -8,24 +8,6 @@
 #include "lib/xalloc.h"
 #include "store_int.h"
 
-/* 0 if setting is 0 or one of project's settings, else STORE_NOTFOUND. */
-static int setting_ok(struct store *st, int64_t project, int64_t setting)
-{
-	struct db_stmt *q;
-	int rc;
-
-	if (!setting)
-		return 0;
-	if (db_query(st->db, &q, "SELECT 1 FROM setting WHERE id = ? AND "
-		     "project_id = ?", "ii", setting, project))
-		return store_fail(st, "cannot read the setting");
-	rc = db_step(q);
-	db_finalize(q);
-	if (rc == DB_ERROR)
-		return store_fail(st, "cannot read the setting");
-	return rc == DB_ROW ? 0 : STORE_NOTFOUND;
-}
-
 /* Replace the determinants and actions of o with its lists. */
 static int links_save(struct store *st, const struct observation *o)
 {
@@ -54,7 +36,7 @@ int store_observation_add(struct store *st, struct observation *o)
 	struct db_stmt *q;
 	int rc;
 
-	if ((rc = setting_ok(st, o->project, o->setting)))
+	if ((rc = store_setting_in_project(st, o->project, o->setting)))
 		return rc;
 	free(o->created);
 	free(o->updated);
@@ -229,7 +211,7 @@ int store_observation_update(struct store *st, struct observation *o)
 {
 	int rc;
 
-	if ((rc = setting_ok(st, o->project, o->setting)))
+	if ((rc = store_setting_in_project(st, o->project, o->setting)))
 		return rc;
 	free(o->updated);
 	o->updated = store_now();

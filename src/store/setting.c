@@ -531,3 +531,21 @@ int store_milestone_remove(struct store *st, int64_t project, const char *id)
 		return STORE_NOTFOUND;
 	return store_project_touch(st, project);
 }
+
+/* 0 if setting is 0 or one of project's settings, else STORE_NOTFOUND. */
+int store_setting_in_project(struct store *st, int64_t project, int64_t setting)
+{
+	struct db_stmt *q;
+	int rc;
+
+	if (!setting)
+		return 0;
+	if (db_query(st->db, &q, "SELECT 1 FROM setting WHERE id = ? AND "
+		     "project_id = ?", "ii", setting, project))
+		return store_fail(st, "cannot read the setting");
+	rc = db_step(q);
+	db_finalize(q);
+	if (rc == DB_ERROR)
+		return store_fail(st, "cannot read the setting");
+	return rc == DB_ROW ? 0 : STORE_NOTFOUND;
+}

@@ -63,4 +63,11 @@ void store_project_from_row(struct db_stmt *q, struct project *p);
 int store_read_groups(struct store *st, struct db_stmt *q, struct group **v,
 		      size_t *n, const char *what);
 
+/*
+ * 0 if setting is 0 (none) or one of project's settings, else
+ * STORE_NOTFOUND; -1 with the error recorded if it cannot be read.
+ */
+int store_setting_in_project(struct store *st, int64_t project,
+			     int64_t setting);
+
 #endif

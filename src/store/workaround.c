@@ -8,24 +8,6 @@
 #include "lib/xalloc.h"
 #include "store_int.h"
 
-/* 0 if setting is 0 or one of project's settings, else STORE_NOTFOUND. */
-static int setting_check(struct store *st, int64_t project, int64_t setting)
-{
-	struct db_stmt *q;
-	int rc;
-
-	if (!setting)
-		return 0;
-	if (db_query(st->db, &q, "SELECT 1 FROM setting WHERE id = ? AND "
-		     "project_id = ?", "ii", setting, project))
-		return store_fail(st, "cannot read the setting");
-	rc = db_step(q);
-	db_finalize(q);
-	if (rc == DB_ERROR)
-		return store_fail(st, "cannot read the setting");
-	return rc == DB_ROW ? 0 : STORE_NOTFOUND;
-}
-
 /* The setting's name ("" for none), as get and list give it. */
 static void setting_name_set(struct store *st, struct workaround *w)
 {
@@ -48,7 +30,7 @@ int store_workaround_add(struct store *st, struct workaround *w)
 	struct db_stmt *q;
 	int rc;
 
-	if ((rc = setting_check(st, w->project, w->setting)))
+	if ((rc = store_setting_in_project(st, w->project, w->setting)))
 		return rc;
 	free(w->created);
 	free(w->updated);
@@ -141,7 +123,7 @@ int store_workaround_update(struct store *st, struct workaround *w)
 	char *now;
 	int rc;
 
-	if ((rc = setting_check(st, w->project, w->setting)))
+	if ((rc = store_setting_in_project(st, w->project, w->setting)))
 		return rc;
 	now = store_now();
 	rc = db_run(st->db, "UPDATE workaround SET kind = ?, description = ?, "

@@ -38,13 +38,21 @@ int bad_fields(struct req *r, struct strbuf *err);
  * from If-Match ("3", W/"3" or 3) or the body's "version" field (which it
  * removes from the body), leaving *version as it is when neither is
  * given; 0, or -1 after answering 400. api_etag sets the ETag of a
- * record at version. api_stale answers 409 {"error":"stale",
- * "message":..., "current":{...}} with the record as stored (a
+ * record at version. api_stale answers 409 {"error":{"code":"stale",
+ * "message":...}, "current":{...}} with the record as stored (a
  * reference is taken).
  */
 int api_version(struct req *r, int64_t *version);
 void api_etag(struct req *r, int64_t version);
 int api_stale(struct req *r, json_t *current);
+/*
+ * Answer an update whose store call returned rc: 409 with before when
+ * another save came first, 404, 500; or, on success, audit "edit" of
+ * KIND:id and answer 200 with after and version as the ETag. after is
+ * NULL unless rc is 0; its reference is taken.
+ */
+int api_updated(struct req *r, int rc, const char *kind, int64_t id,
+		int64_t version, json_t *before, json_t *after);
 
 /* Location: /api/projects/PROJECT[/what/id] of something just made. */
 void location(struct req *r, const char *project, const char *what,

@@ -172,7 +172,7 @@ out:
 int api_log_update(struct req *r)
 {
 	struct observation o;
-	json_t *before = NULL, *after;
+	json_t *before = NULL;
 	int rc = log_entry_load(r, &o);
 
 	if (rc)
@@ -182,21 +182,8 @@ int api_log_update(struct req *r)
 	    (rc = apply_body(r, &o, false)))
 		goto out;
 	rc = store_observation_update(r->st, &o);
-	if (rc == STORE_STALE) {
-		rc = api_stale(r, before);
-		goto out;
-	}
-	if (rc) {
-		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
-		goto out;
-	}
-	after = observation_json(&o);
-	rc = log_entry_audit(r, "edit", o.id, before, after);
-	if (!rc) {
-		api_etag(r, o.version);
-		rc = web_json(r, 200, json_incref(after));
-	}
-	json_decref(after);
+	rc = api_updated(r, rc, "observation", o.id, o.version, before,
+			 rc ? NULL : observation_json(&o));
 out:
 	json_decref(before);
 	store_observation_release(&o);

@@ -159,6 +159,29 @@ int api_stale(struct req *r, json_t *current)
 	return -1;
 }
 
+int api_updated(struct req *r, int rc, const char *kind, int64_t id,
+		int64_t version, json_t *before, json_t *after)
+{
+	struct strbuf entity = STRBUF_INIT;
+
+	if (rc == STORE_STALE) {
+		rc = api_stale(r, before);
+	} else if (rc) {
+		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
+	} else {
+		sb_addf(&entity, "%s:%" PRId64, kind, id);
+		rc = web_audit(r, r->project.id, "edit", entity.buf, before,
+			       after);
+		if (!rc) {
+			api_etag(r, version);
+			rc = web_json(r, 200, json_incref(after));
+		}
+	}
+	json_decref(after);
+	sb_release(&entity);
+	return rc;
+}
+
 /* Start the next problem in err: problems are separated by "; ". */
 struct strbuf *problem(struct strbuf *err)
 {
@@ -597,8 +620,8 @@ int api_stakeholder(struct req *r)
 /* PUT and PATCH: the fields given change, the others stay. */
 int api_stakeholder_update(struct req *r)
 {
-	json_t *body = body_object(r), *before = NULL, *after;
-	struct strbuf err = STRBUF_INIT, entity = STRBUF_INIT;
+	json_t *body = body_object(r), *before = NULL;
+	struct strbuf err = STRBUF_INIT;
 	struct stakeholder s;
 	int rc = -1;
 
@@ -616,26 +639,11 @@ int api_stakeholder_update(struct req *r)
 		goto out;
 	}
 	rc = store_stakeholder_update(r->st, &s);
-	if (rc == STORE_STALE) {
-		rc = api_stale(r, before);
-		goto out;
-	}
-	if (rc) {
-		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
-		goto out;
-	}
-	after = stakeholder_json(&s);
-	sb_addf(&entity, "stakeholder:%" PRId64, s.id);
-	rc = web_audit(r, r->project.id, "edit", entity.buf, before, after);
-	if (!rc) {
-		api_etag(r, s.version);
-		rc = web_json(r, 200, json_incref(after));
-	}
-	json_decref(after);
+	rc = api_updated(r, rc, "stakeholder", s.id, s.version, before,
+			 rc ? NULL : stakeholder_json(&s));
 out:
 	json_decref(before);
 	sb_release(&err);
-	sb_release(&entity);
 	stakeholder_release(&s);
 	return rc;
 }

@@ -169,9 +169,8 @@ int workaround_from_path(struct req *r, struct workaround *w)
 
 int api_workaround_update(struct req *r)
 {
-	struct strbuf entity = STRBUF_INIT;
 	struct workaround w;
-	json_t *before = NULL, *after;
+	json_t *before = NULL;
 	int rc = workaround_from_path(r, &w);
 
 	if (rc)
@@ -181,25 +180,10 @@ int api_workaround_update(struct req *r)
 	    (rc = from_body(r, &w, false)))
 		goto out;
 	rc = store_workaround_update(r->st, &w);
-	if (rc == STORE_STALE) {
-		rc = api_stale(r, before);
-		goto out;
-	}
-	if (rc) {
-		rc = rc == STORE_NOTFOUND ? web_not_found(r) : web_store_fail(r);
-		goto out;
-	}
-	after = workaround_json(&w);
-	sb_addf(&entity, "workaround:%" PRId64, w.id);
-	rc = web_audit(r, r->project.id, "edit", entity.buf, before, after);
-	if (!rc) {
-		api_etag(r, w.version);
-		rc = web_json(r, 200, json_incref(after));
-	}
-	json_decref(after);
+	rc = api_updated(r, rc, "workaround", w.id, w.version, before,
+			 rc ? NULL : workaround_json(&w));
 out:
 	json_decref(before);
-	sb_release(&entity);
 	store_workaround_release(&w);
 	return rc;
 }

@@ -321,3 +321,25 @@ size_t form_project_apply(struct req *r, struct form *f, struct project *p,
 	sb_release(&why);
 	return f->nerrs;
 }
+
+int form_settings_load(struct req *r, struct form_settings *c)
+{
+	memset(c, 0, sizeof(*c));
+	if (store_settings(r->st, r->project.id, &c->v, &c->n))
+		return -1;
+	c->names = xcalloc(c->n + 2, sizeof(*c->names));
+	c->labels = xcalloc(c->n + 2, sizeof(*c->labels));
+	c->names[0] = "";
+	c->labels[0] = "(none)";
+	for (size_t i = 0; i < c->n; i++)
+		c->names[i + 1] = c->labels[i + 1] = c->v[i].name;
+	return 0;
+}
+
+void form_settings_release(struct form_settings *c)
+{
+	store_settings_free(c->v, c->n);
+	free(c->names);
+	free(c->labels);
+	memset(c, 0, sizeof(*c));
+}

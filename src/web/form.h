@@ -60,6 +60,16 @@ void form_select(struct req *r, const struct form *f, const char *name,
 		 const char *const *labels, const char *value,
 		 const char *hint);
 
+/* The project's settings as choices for form_select, "" (none) first. */
+struct form_settings {
+	struct setting *v;
+	size_t n;
+	const char **names, **labels;	/* NULL-terminated */
+};
+/* Load them (release c either way); 0, or -1 with the store's error. */
+int form_settings_load(struct req *r, struct form_settings *c);
+void form_settings_release(struct form_settings *c);
+
 /* The fields of a project (all but name when editing). */
 void form_project(struct req *r, const struct form *f,
 		  const struct project *p, bool is_new);

@@ -58,37 +58,9 @@ static void determinant_boxes(struct req *r, const struct form *f,
 	html(&r->out, "</fieldset>\n");
 }
 
-/* The project's settings as choices, "" (none) first. */
-struct setting_choices {
-	struct setting *v;
-	size_t n;
-	const char **names, **labels;
-};
-
-static int settings_load(struct req *r, struct setting_choices *c)
-{
-	memset(c, 0, sizeof(*c));
-	if (store_settings(r->st, r->project.id, &c->v, &c->n))
-		return -1;
-	c->names = xcalloc(c->n + 2, sizeof(*c->names));
-	c->labels = xcalloc(c->n + 2, sizeof(*c->labels));
-	c->names[0] = "";
-	c->labels[0] = "(none)";
-	for (size_t i = 0; i < c->n; i++)
-		c->names[i + 1] = c->labels[i + 1] = c->v[i].name;
-	return 0;
-}
-
-static void settings_release(struct setting_choices *c)
-{
-	store_settings_free(c->v, c->n);
-	free(c->names);
-	free(c->labels);
-}
-
 static void entry_fields(struct req *r, const struct form *f, bool redo,
 			 const struct observation *o,
-			 const struct setting_choices *sc)
+			 const struct form_settings *sc)
 {
 	char sev[2] = { (char)('0' + o->severity), '\0' };
 	struct strbuf acts = STRBUF_INIT;
@@ -262,13 +234,13 @@ static int list_page(struct req *r, const struct form *f,
 	const char *status = filter(r, "status", log_statuses);
 	const char *kind = filter(r, "kind", log_kinds);
 	const char *done = done_text(web_query(r, "done"));
-	struct setting_choices sc;
+	struct form_settings sc;
 	struct observation *v;
 	size_t n;
 
 	if (store_observations(r->st, r->project.id, status, kind, &v, &n))
 		return web_store_fail(r);
-	if (settings_load(r, &sc)) {
+	if (form_settings_load(r, &sc)) {
 		store_observations_free(v, n);
 		return web_store_fail(r);
 	}
@@ -298,7 +270,7 @@ static int list_page(struct req *r, const struct form *f,
 	}
 	page_end(r);
 	store_observations_free(v, n);
-	settings_release(&sc);
+	form_settings_release(&sc);
 	return 0;
 }
 
@@ -442,9 +414,9 @@ int log_entry_load(struct req *r, struct observation *o)
 static int edit_page(struct req *r, const struct form *f,
 		     const struct observation *o, bool suggest)
 {
-	struct setting_choices sc;
+	struct form_settings sc;
 
-	if (settings_load(r, &sc))
+	if (form_settings_load(r, &sc))
 		return web_store_fail(r);
 	page_begin(r, "Edit a log entry", "log");
 	html(&r->out, "<p><a href=\"/p/%u/log\">The whole log</a></p>"
@@ -466,7 +438,7 @@ static int edit_page(struct req *r, const struct form *f,
 	     "entry</button></form>\n<p class=\"hint\">To keep the record, "
 	     "close the entry instead.</p>\n");
 	page_end(r);
-	settings_release(&sc);
+	form_settings_release(&sc);
 	return 0;
 }
 

@@ -29,35 +29,6 @@ static const char *const fields[] = {
 	"setting", "status", NULL
 };
 
-/* The project's settings as choices for a select, "" first for none. */
-struct choices {
-	struct setting *v;
-	size_t n;
-	const char **names, **labels;
-};
-
-static int choices_load(struct req *r, struct choices *c)
-{
-	memset(c, 0, sizeof(*c));
-	if (store_settings(r->st, r->project.id, &c->v, &c->n))
-		return -1;
-	c->names = xcalloc(c->n + 2, sizeof(*c->names));
-	c->labels = xcalloc(c->n + 2, sizeof(*c->labels));
-	c->names[0] = "";
-	c->labels[0] = "(none)";
-	for (size_t i = 0; i < c->n; i++)
-		c->names[i + 1] = c->labels[i + 1] = c->v[i].name;
-	return 0;
-}
-
-static void choices_release(struct choices *c)
-{
-	store_settings_free(c->v, c->n);
-	free(c->names);
-	free(c->labels);
-	memset(c, 0, sizeof(*c));
-}
-
 /* What the user typed if it was refused, else the entry's value. */
 static const char *shown(struct req *r, const struct form *f,
 			 const char *name, const char *v)
@@ -66,7 +37,7 @@ static const char *shown(struct req *r, const struct form *f,
 }
 
 static void entry_fields(struct req *r, const struct form *f,
-			 const struct workaround *w, const struct choices *c)
+			 const struct workaround *w, const struct form_settings *c)
 {
 	char harm[4] = "", freq[4] = "";
 
@@ -223,7 +194,7 @@ static void fix_first(struct req *r, const struct workaround *v, size_t n)
 /* The filter form (GET) and the entries that match it. */
 static void all_entries(struct req *r, const struct workaround *v, size_t n,
 			const struct workaround_filter *f,
-			const struct choices *c)
+			const struct form_settings *c)
 {
 	static const char *const risks[] = { "", "1", "2", "3", "4", "5", NULL };
 	static const char *const risk_labels[] = {
@@ -322,7 +293,7 @@ static int list_page(struct req *r, const struct form *f,
 	const char *done = done_text(web_query(r, "done"));
 	struct strbuf why = STRBUF_INIT;
 	struct workaround *v;
-	struct choices c;
+	struct form_settings c;
 	int64_t min = 0;
 	size_t n;
 
@@ -343,10 +314,10 @@ static int list_page(struct req *r, const struct form *f,
 		sb_release(&why);
 		return -1;
 	}
-	if (choices_load(r, &c))
+	if (form_settings_load(r, &c))
 		return web_store_fail(r);
 	if (store_workarounds(r->st, r->project.id, &v, &n)) {
-		choices_release(&c);
+		form_settings_release(&c);
 		return web_store_fail(r);
 	}
 	page_begin(r, "Workarounds", "workarounds");
@@ -370,7 +341,7 @@ static int list_page(struct req *r, const struct form *f,
 	}
 	page_end(r);
 	store_workarounds_free(v, n);
-	choices_release(&c);
+	form_settings_release(&c);
 	return 0;
 }
 
@@ -445,10 +416,10 @@ out:
 static int edit_page(struct req *r, const struct form *f,
 		     const struct workaround *w)
 {
-	struct choices c;
+	struct form_settings c;
 	int risk = workaround_risk(w->harm, w->frequency);
 
-	if (choices_load(r, &c))
+	if (form_settings_load(r, &c))
 		return web_store_fail(r);
 	page_begin(r, "Edit an entry", "workarounds");
 	html(&r->out, "<p><a href=\"/p/%u/workarounds\">All workarounds and "
@@ -470,7 +441,7 @@ static int edit_page(struct req *r, const struct form *f,
 	     "entry</button></form>\n<p class=\"hint\">To keep the history, "
 	     "set the status to fixed or accepted instead.</p>\n");
 	page_end(r);
-	choices_release(&c);
+	form_settings_release(&c);
 	return 0;
 }
 
